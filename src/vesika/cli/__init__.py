@@ -1,0 +1,1 @@
+"""The `vesika` command line."""

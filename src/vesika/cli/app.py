@@ -1,0 +1,179 @@
+"""`vesika` command line: each command is a thin wrapper over one library call."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from vesika.cli.common import (
+    EXIT_BAD_INPUT,
+    bring_up_to_date,
+    check_input,
+    default_db,
+    err,
+    fail,
+    open_store,
+    print_json,
+)
+
+app = typer.Typer(
+    name="vesika",
+    help="Turn archival documents into a cross-referenced, evidence-graded historical analysis.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+InputArg = Annotated[Path, typer.Argument(help="A dossier folder, or a single document file.")]
+DbOpt = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite store (default: DOSSIER/.vesika/vesika.db)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+# Piped output (make demo in CI, logs) is not squeezed into rich's default 80 columns.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what happens.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command("ingest")
+def ingest_cmd(dossier: InputArg, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+    """Read a dossier into its store (only what changed since the last run)."""
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        report = bring_up_to_date(dossier, store, quiet=json_out)
+    if json_out:
+        print_json(report.to_json())
+    else:
+        out.print(f"{len(report.ingested)} ingested, {len(report.unchanged)} unchanged, "
+                  f"{len(report.removed)} removed, {len(report.errors)} failed")
+    if report.errors:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command("show")
+def show_cmd(
+    dossier: InputArg,
+    doc_id: Annotated[str | None, typer.Argument(help="Show this document's clauses.")] = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the documents with their metadata, or one document's clauses."""
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        bring_up_to_date(dossier, store, quiet=True)
+        if doc_id is None:
+            documents = store.documents()
+            if json_out:
+                print_json({"schema": "vesika.documents/1", "documents": documents})
+            else:
+                out.print(documents_table(documents))
+            return
+        document = store.document(doc_id)
+    if document is None:
+        raise fail(f"no document {doc_id!r} in {dossier}")
+    if json_out:
+        print_json({"schema": "vesika.document/1", **document})
+        return
+    out.print(f"[bold]{document['id']}[/]  {document.get('title', '')}")
+    table = Table("label", "level", "parent", "text")
+    for clause in document["clauses"]:
+        text = " ".join(clause["text"].split())
+        table.add_row(clause["label"], str(clause["level"]), clause["parent"] or "",
+                      escape(text[:160] + ("…" if len(text) > 160 else "")))
+    out.print(table)
+
+
+@app.command("search")
+def search_cmd(
+    dossier: InputArg,
+    query: Annotated[str, typer.Argument(help="Words to find (Turkish-aware; prefixes match).")],
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 50,
+) -> None:
+    """Full-text search over clauses, folding İ/ı, circumflexes and suffixes."""
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        bring_up_to_date(dossier, store, quiet=True)
+        hits = store.search(query, limit=limit)
+    if json_out:
+        print_json({
+            "schema": "vesika.search/1",
+            "query": query,
+            "hits": [
+                {"doc": h.doc_id, "clause": h.label, "start": h.start, "end": h.end,
+                 "snippet": h.snippet, "score": h.score}
+                for h in hits
+            ],
+        })
+        return
+    table = Table("document", "clause", "snippet")
+    for h in hits:
+        # Document text is not rich markup: `[...]` is an editor's insertion, not a style.
+        table.add_row(h.doc_id, h.label, escape(h.snippet))
+    out.print(table)
+
+
+@app.command("analyze")
+def analyze_cmd(
+    input_path: InputArg,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default: vesika-out/NAME).")
+    ] = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Run every stage on a dossier (or a single file) and write the report and JSON outputs."""
+    from vesika.present.outputs import write_outputs  # jinja2 only when a report is written
+
+    check_input(input_path)
+    target = out_dir or Path("vesika-out") / (input_path.stem or "dossier")
+    target.mkdir(parents=True, exist_ok=True)
+    with open_store(db or target / "vesika.db") as store:
+        report = bring_up_to_date(input_path, store, quiet=json_out)
+        written = write_outputs(store, report, target)
+        documents = store.documents()
+    if json_out:
+        print_json({"schema": "vesika.analysis/1", **written, **report.to_json()})
+    else:
+        out.print(documents_table(documents))
+        out.print(f"report: {written['report']}", soft_wrap=True)
+    if report.errors:
+        err.print(f"{len(report.errors)} file(s) could not be read; the rest was analysed.")
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def documents_table(documents: list[dict]) -> Table:
+    rows = [
+        (d["id"], d.get("kind", ""), (d.get("date") or {}).get("edtf", ""),
+         d.get("language", ""), str(d.get("n_clauses", "")), d.get("title") or "")
+        for d in documents
+    ]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for i, name in enumerate(("id", "kind", "date", "lang", "clauses")):
+        width = max([len(name), *(len(r[i]) for r in rows)])
+        table.add_column(name, no_wrap=True, min_width=width,
+                         justify="right" if name == "clauses" else "left")
+    table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=48)
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,43 @@
+"""Write what `vesika analyze` produces: report.html and the JSON documents beside it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from vesika.pipeline import IngestReport
+from vesika.present.report import render_report
+from vesika.store import Store
+
+
+def write_outputs(store: Store, report: IngestReport, out_dir: Path) -> dict[str, Any]:
+    documents = store.documents()
+    details = [store.document(d["id"]) for d in documents]
+    written = {
+        "documents": _write_json(out_dir / "documents.json",
+                                 {"schema": "vesika.documents/1", "documents": documents}),
+        "clauses": _write_json(out_dir / "clauses.json", {
+            "schema": "vesika.clauses/1",
+            "documents": [{"id": d["id"], "clauses": d["clauses"]} for d in details if d],
+        }),
+    }
+    html = render_report(title=report.config.title or Path(report.dossier).stem,
+                         description=report.config.description,
+                         documents=[d for d in details if d],
+                         errors=[e.to_json() for e in report.errors])
+    written["report"] = _write_text(out_dir / "report.html", html)
+    return {"outputs": {k: str(v) for k, v in written.items()}, "report": str(written["report"])}
+
+
+def _write_json(path: Path, payload: dict[str, Any]) -> Path:
+    return _write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write_text(path: Path, text: str) -> Path:
+    # Write beside, then rename: a reader never sees half a report.
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    return path
