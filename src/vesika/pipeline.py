@@ -128,10 +128,10 @@ def ingest(
             progress(path.name)
     if input_path.is_dir():
         listed = {str(p) for p in files}
-        for doc in store.documents():
-            if doc["path"] not in listed and doc["id"] not in seen:
-                store.delete_document(doc["id"])
-                report.removed.append(doc["id"])
+        for doc_id, path in store.document_paths().items():
+            if path not in listed and doc_id not in seen:
+                store.delete_document(doc_id)
+                report.removed.append(doc_id)
     return report
 
 

@@ -247,6 +247,10 @@ class Store:
     def document_ids(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT id FROM documents ORDER BY id")]
 
+    def document_paths(self) -> dict[str, str]:
+        """Each document's id and the file it was read from (cheap: no metadata decoded)."""
+        return dict(self._conn.execute("SELECT id, path FROM documents"))
+
     def documents(self) -> list[dict[str, Any]]:
         """Metadata of every document, in date order (undated last), then by id.
 
