@@ -30,6 +30,7 @@ test: lint
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/lineage.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -94,7 +94,7 @@ def test_open_creates_the_folders_and_a_wal_database_at_the_current_version(
     db_path: Path,
 ) -> None:
     with Store.open(db_path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 1
+        assert store.schema_version == SCHEMA_VERSION == 2
     assert db_path.is_file()
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -106,7 +106,8 @@ def test_reopening_applies_no_migration(db_path: Path, caplog: pytest.LogCapture
     caplog.set_level(logging.INFO, logger="vesika.store")
     Store.open(db_path).close()
     assert [r.message for r in caplog.records if "migrating" in r.message] == [
-        f"migrating {db_path}: schema version 0 -> 1"
+        f"migrating {db_path}: schema version 0 -> 1",
+        f"migrating {db_path}: schema version 1 -> 2",
     ]
     caplog.clear()
     Store.open(db_path).close()

@@ -129,6 +129,64 @@ def search_cmd(
     out.print(table)
 
 
+@app.command("align")
+def align_cmd(
+    dossier: InputArg,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also the candidates below the threshold.")] = False,
+) -> None:
+    """Trace each clause of a later document to the earlier clauses it came from."""
+    from vesika.link.lineage.dossier import run_lineage
+
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        bring_up_to_date(dossier, store, quiet=True)
+        lineage = run_lineage(store, dossier)
+    if json_out:
+        print_json(lineage.to_json(include_all=show_all))
+        return
+    shown = lineage.candidates if show_all else lineage.links
+    table = Table("id", "target", "source", "score", "status", "evidence")
+    for c in shown:
+        table.add_row(c.id, f"{c.target.doc} {c.target.label}", f"{c.source.doc} {c.source.label}",
+                      f"{c.score:.2f}", c.status, escape(evidence_summary(c.evidence)))
+    out.print(table)
+    out.print(f"novel: {', '.join(f'{r.doc} {r.label}' for r in lineage.novel()) or '-'}")
+    out.print(f"dropped: {', '.join(f'{r.doc} {r.label}' for r in lineage.dropped()) or '-'}")
+    for s in lineage.skipped:
+        err.print(f"skipped {s['target']} <- {s['source']}: {s['reason']}", highlight=False)
+
+
+@app.command("review")
+def review_cmd(
+    dossier: InputArg,
+    link_id: Annotated[str, typer.Argument(help="The link's id (from `vesika align`).")],
+    confirm: Annotated[bool, typer.Option("--confirm", help="The link is right.")] = False,
+    reject: Annotated[bool, typer.Option("--reject", help="The link is wrong.")] = False,
+    comment: Annotated[str, typer.Option(help="Why, for the record.")] = "",
+    db: DbOpt = None,
+) -> None:
+    """Confirm or reject a lineage link; the decision survives every re-run."""
+    if confirm == reject:
+        raise fail("say --confirm or --reject")
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        link = store.link(link_id)
+        if link is None:
+            raise fail(f"no link {link_id!r}: run `vesika align {dossier}` to list them")
+        store.review_link(link, "confirmed" if confirm else "rejected", comment)
+    out.print(f"{link_id}: {'confirmed' if confirm else 'rejected'}")
+
+
+def evidence_summary(evidence: list[dict]) -> str:
+    """`Gürcistan, Ermeni, harekât-ı askeriye` — the shared concepts as the target words them."""
+    words = [e["target_words"][0] for e in evidence if e["kind"] == "concept" and e["target_words"]]
+    words += [e["value"] for e in evidence if e["kind"] == "number"]
+    return ", ".join(words[:6])
+
+
 @app.command("analyze")
 def analyze_cmd(
     input_path: InputArg,
@@ -146,7 +204,7 @@ def analyze_cmd(
     target.mkdir(parents=True, exist_ok=True)
     with open_store(db or target / "vesika.db") as store:
         report = bring_up_to_date(input_path, store, quiet=json_out)
-        written = write_outputs(store, report, target)
+        written = write_outputs(store, report, target, input_path)
         documents = store.documents()
     if json_out:
         print_json({"schema": "vesika.analysis/1", **written, **report.to_json()})

@@ -8,12 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from vesika.pipeline import IngestReport
+from vesika.present.lineage_view import lineage_view
 from vesika.present.report import render_report
 from vesika.store import Store
 
 
-def write_outputs(store: Store, report: IngestReport, out_dir: Path) -> dict[str, Any]:
+def write_outputs(store: Store, report: IngestReport, out_dir: Path,
+                  dossier: Path) -> dict[str, Any]:
+    from vesika.link.lineage.dossier import run_lineage
+
     documents = store.documents()
+    lineage = run_lineage(store, dossier)
     details = [store.document(d["id"]) for d in documents]
     written = {
         "documents": _write_json(out_dir / "documents.json",
@@ -22,10 +27,13 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path) -> dict[str
             "schema": "vesika.clauses/1",
             "documents": [{"id": d["id"], "clauses": d["clauses"]} for d in details if d],
         }),
+        "lineage": _write_json(out_dir / "lineage.json", lineage.to_json()),
     }
+    titles = {d["id"]: d.get("title") or d["id"] for d in documents}
     html = render_report(title=report.config.title or Path(report.dossier).stem,
                          description=report.config.description,
                          documents=[d for d in details if d],
+                         lineage=lineage_view(lineage, titles),
                          errors=[e.to_json() for e in report.errors])
     written["report"] = _write_text(out_dir / "report.html", html)
     return {"outputs": {k: str(v) for k, v in written.items()}, "report": str(written["report"])}

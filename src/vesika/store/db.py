@@ -26,6 +26,7 @@ from vesika.lang.fold import FOLD_VERSION, fold, fold_query
 from vesika.model.document import Document, Span
 from vesika.model.offsets import OffsetMap
 from vesika.store import rows
+from vesika.store.links import LinkStoreMixin
 from vesika.store.schema import SchemaError, migrate
 from vesika.store.search import (
     SearchHit,
@@ -46,7 +47,7 @@ _SUMMARY = (
 )
 
 
-class Store:
+class Store(LinkStoreMixin):
     """A dossier's database. Open with `Store.open`; use as a context manager or `close()`."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:

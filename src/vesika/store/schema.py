@@ -138,9 +138,43 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """Clause lineage. `links` is the machine's latest alignment, replaced whole by each run;
+    `link_reviews` holds the historian's decisions and is written only by a review, never by
+    a run. A review is keyed by the link id, a hash of both clause texts, so a decision keeps
+    applying while the texts stay the same and a rejected link is not proposed again."""
+    statements = [
+        """CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'derived_from',
+            target_doc TEXT NOT NULL,
+            target_clause TEXT NOT NULL,
+            source_doc TEXT NOT NULL,
+            source_clause TEXT NOT NULL,
+            score REAL NOT NULL,
+            above_threshold INTEGER NOT NULL,
+            evidence_json TEXT NOT NULL,
+            produced_by TEXT NOT NULL
+        )""",
+        "CREATE INDEX links_target ON links(target_doc, target_clause)",
+        """CREATE TABLE link_reviews (
+            link_id TEXT PRIMARY KEY,
+            status TEXT NOT NULL CHECK (status IN ('confirmed', 'rejected')),
+            comment TEXT NOT NULL DEFAULT '',
+            target_doc TEXT NOT NULL,
+            target_clause TEXT NOT NULL,
+            source_doc TEXT NOT NULL,
+            source_clause TEXT NOT NULL,
+            reviewed_at TEXT NOT NULL
+        )""",
+    ]
+    for sql in statements:
+        conn.execute(sql)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: list[Migration] = [_v1]
+MIGRATIONS: list[Migration] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,105 @@
+"""Fit the lineage link model on the training gold and write src/vesika/data/lineage_model.json.
+
+    python bench/fit_lineage.py
+
+The training set (tests/data/lineage/training.json) is never scored by bench/lineage.py. Every
+candidate the aligner retrieves for a training target is an example: positive when the gold
+links it, negative otherwise. A logistic regression (scikit-learn, L2) gives weights whose
+output is a probability; its regularisation strength is chosen by cross-validated log-loss on
+the training set itself, folds grouped by document pair so that no pair is split between
+fitting and checking. bench/lineage.py prints the reliability table on the scored sets.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from lineage_sets import ROOT, training_set
+from vesika.lang.lexicon import load_lexicon
+from vesika.link.lineage import LinkModel, align
+from vesika.link.lineage.features import FEATURES
+
+MODEL_PATH = ROOT / "src" / "vesika" / "data" / "lineage_model.json"
+
+
+def unscaled(pipeline) -> tuple[list[float], float]:  # type: ignore[no-untyped-def]
+    """Fold the standardisation into the weights: the shipped model reads raw features."""
+    scaler, logistic = pipeline[0], pipeline[1]
+    scale = [s if s else 1.0 for s in scaler.scale_]
+    weights = [float(w) / s for w, s in zip(logistic.coef_[0], scale, strict=True)]
+    intercept = float(logistic.intercept_[0]) - sum(
+        w * m for w, m in zip(weights, scaler.mean_, strict=True))
+    return weights, intercept
+
+
+def choose_c(X: list[list[float]], y: list[int], groups: list[str]) -> float:
+    """The regularisation strength with the best log-loss, leaving one document pair out."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import LeaveOneGroupOut
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    best: tuple[float, float] | None = None
+    for c in (0.01, 0.1, 1.0, 10.0, 100.0):
+        losses = []
+        for train, test in LeaveOneGroupOut().split(X, y, groups):
+            train_y = [y[i] for i in train]
+            if len(set(train_y)) < 2:
+                continue
+            model = make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=1000))
+            model.fit([X[i] for i in train], train_y)
+            probs = model.predict_proba([X[i] for i in test])[:, 1]
+            losses.append(log_loss([y[i] for i in test], probs, labels=[0, 1]) * len(test))
+        loss = sum(losses) / len(y)
+        print(f"  C={c:<6} leave-one-pair-out log-loss {loss:.4f}")
+        if best is None or loss < best[1]:
+            best = (c, loss)
+    assert best is not None
+    return best[0]
+
+
+def main() -> None:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    labelled = training_set()
+    zero = LinkModel({f: 0.0 for f in FEATURES}, 0.0, {})
+    lineage = align(labelled.documents, load_lexicon(), zero)
+    X, y, groups = [], [], []
+    for c in lineage.candidates:
+        key = (c.target.doc, c.target.label)
+        if key not in labelled.gold or not labelled.scored(c.target.doc, c.source.doc):
+            continue
+        if (key, (c.source.doc, c.source.label)) in labelled.doubtful:
+            continue
+        X.append([c.features[f] for f in FEATURES])
+        y.append(1 if (c.source.doc, c.source.label) in labelled.gold[key] else 0)
+        groups.append(f"{c.target.doc}<{c.source.doc}")
+    best_c = choose_c(X, y, groups)
+    fit = make_pipeline(StandardScaler(), LogisticRegression(C=best_c, max_iter=1000)).fit(X, y)
+    weights, intercept = unscaled(fit)
+    model = LinkModel(
+        {f: round(w, 6) for f, w in zip(FEATURES, weights, strict=True)},
+        round(intercept, 6),
+        {
+            "fitted_on": "tests/data/lineage/training.json",
+            "examples": len(y),
+            "C": best_c,
+            "positives": sum(y),
+            "fitted": date.today().isoformat(),
+            "command": "python bench/fit_lineage.py",
+        },
+    )
+    MODEL_PATH.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
+    print(f"{len(y)} examples ({sum(y)} positive); weights:")
+    for f in FEATURES:
+        print(f"  {f:12s} {model.weights[f]:+.3f}")
+    print(f"  intercept    {model.intercept:+.3f}")
+    print(f"written {MODEL_PATH.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

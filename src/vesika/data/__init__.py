@@ -1,0 +1,1 @@
+"""Shipped knowledge: lexicon, authority files, calendars — human-editable, each entry sourced."""

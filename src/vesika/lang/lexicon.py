@@ -1,0 +1,167 @@
+"""The concept lexicon: shipped TSV files (src/vesika/data/lexicon/) plus a dossier's own.
+
+A concept (`independence`) has forms in each language (`istiklâl`, `bağımsızlık`,
+`independence`, `indépendance`, `независимость`, `Unabhängigkeit`). Finding the concepts of a
+clause lets clauses in different languages and registers meet on shared meaning.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from vesika.lang.words import TURKISH, form_keys, prefix_keys, softened, words
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("id", "domain", "tr", "ota", "en", "fr", "ru", "de", "source")
+# Which columns feed which matching family: Ottoman and modern Turkish texts borrow from each
+# other's vocabulary, so both columns serve both.
+FAMILY_COLUMNS = {TURKISH: ("tr", "ota"), "en": ("en",), "fr": ("fr",), "ru": ("ru",),
+                  "de": ("de",)}
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    domain: str
+    forms: dict[str, tuple[str, ...]]
+    source: str
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    concept: str
+    start: int
+    end: int
+
+
+@dataclass
+class Lexicon:
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    # family -> first word key -> [(concept id, all word keys of the form)]
+    _index: dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]] = field(
+        default_factory=dict, repr=False)
+
+    def add(self, concept: Concept) -> None:
+        self.concepts[concept.id] = concept
+        for fam, columns in FAMILY_COLUMNS.items():
+            index = self._index.setdefault(fam, {})
+            for col in columns:
+                for form in concept.forms.get(col, ()):
+                    keys = form_keys(form, fam)
+                    if not keys:
+                        continue
+                    variants = [keys]
+                    if fam == TURKISH and (soft := softened(keys[-1])):
+                        variants.append((*keys[:-1], soft))
+                    for variant in variants:
+                        entry = (concept.id, variant)
+                        bucket = index.setdefault(variant[0], [])
+                        if entry not in bucket:
+                            bucket.append(entry)
+
+    def find(self, text: str, fam: str) -> list[ConceptHit]:
+        """Concepts named in `text`, longest form first where forms overlap."""
+        index = self._index.get(fam)
+        if not index:
+            return []
+        ws = words(text, fam)
+        hits: list[ConceptHit] = []
+        i = 0
+        while i < len(ws):
+            best: tuple[int, str] | None = None
+            for candidate in _lookup_keys(ws[i].key, fam):
+                for concept, keys in index.get(candidate, ()):
+                    n = len(keys)
+                    if i + n <= len(ws) and all(
+                        _matches(ws[i + j].key, keys[j], fam) for j in range(1, n)
+                    ) and (best is None or n > best[0]):
+                        best = (n, concept)
+                if best is not None:
+                    break  # the longest matching prefix wins
+            if best is None:
+                i += 1
+                continue
+            n, concept = best
+            hits.append(ConceptHit(concept, ws[i].start, ws[i + n - 1].end))
+            i += n
+        return hits
+
+
+def _lookup_keys(key: str, fam: str) -> list[str]:
+    return prefix_keys(key) if fam == TURKISH else [key]
+
+
+def _matches(text_key: str, form_key: str, fam: str) -> bool:
+    if fam != TURKISH:
+        return text_key == form_key
+    if len(form_key) < 4:
+        return text_key == form_key
+    soft = softened(form_key)
+    return text_key.startswith(form_key) or bool(soft and text_key.startswith(soft))
+
+
+def read_tsv(path: Path | str, text: str) -> tuple[list[Concept], list[str]]:
+    """Parse one lexicon file; rows with problems are skipped and reported with their line."""
+    concepts: list[Concept] = []
+    problems: list[str] = []
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
+             if line.strip() and not line.startswith("#")]
+    if not lines:
+        return concepts, [f"{path}: empty lexicon file"]
+    header_line, header = lines[0]
+    if tuple(header.split("\t")) != COLUMNS:
+        return concepts, [f"{path}:{header_line}: header must be {' '.join(COLUMNS)}"]
+    for n, row in zip((n for n, _ in lines[1:]),
+                      csv.reader((line for _, line in lines[1:]), delimiter="\t",
+                                 quoting=csv.QUOTE_NONE), strict=True):
+        if len(row) != len(COLUMNS):
+            problems.append(f"{path}:{n}: {len(row)} columns, expected {len(COLUMNS)}")
+            continue
+        values = dict(zip(COLUMNS, (c.strip() for c in row), strict=True))
+        if not values["id"] or not values["source"]:
+            problems.append(f"{path}:{n}: a concept needs an id and a source")
+            continue
+        forms = {col: tuple(f.strip() for f in values[col].split("|") if f.strip())
+                 for col in COLUMNS[2:8]}
+        concepts.append(Concept(values["id"], values["domain"], forms, values["source"]))
+    return concepts, problems
+
+
+def shipped_files() -> Iterable[tuple[str, str]]:
+    folder = resources.files("vesika.data").joinpath("lexicon")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".tsv"):
+            yield f"vesika/data/lexicon/{entry.name}", entry.read_text(encoding="utf-8")
+
+
+def load_lexicon(extra: Iterable[Path] = ()) -> Lexicon:
+    """The shipped lexicon, extended by a dossier's files (a row with a shipped concept's id adds
+    forms to that concept)."""
+    lexicon = Lexicon()
+    sources = [*shipped_files(), *((str(p), p.read_text(encoding="utf-8")) for p in extra)]
+    seen: dict[str, str] = {}
+    for name, text in sources:
+        concepts, problems = read_tsv(name, text)
+        lexicon.problems.extend(problems)
+        for concept in concepts:
+            if concept.id in seen and name.startswith("vesika/"):
+                # Two shipped rows for one concept are an editing slip; a dossier's row for a
+                # shipped concept is how a historian extends it.
+                lexicon.problems.append(
+                    f"{name}: concept {concept.id!r} also in {seen[concept.id]}")
+            seen[concept.id] = name
+            lexicon.add(concept)
+    for problem in lexicon.problems:
+        log.warning("lexicon: %s", problem)
+    return lexicon

@@ -1,0 +1,110 @@
+"""Words as matching keys, per language: the same word in any inflection gives the same key.
+
+English, French, Russian and German go through their Snowball stemmers. Turkish and Ottoman
+Turkish do not: Snowball's Turkish stemmer cuts short stems inconsistently (measured:
+`ermeni` -> `erme`, `acem` -> `ace`, `ilgası` -> `ilgas` but `ilga` -> `ilga`). Turkish is
+agglutinative and suffixes only ever follow the stem, so a Turkish word is matched by its folded
+*prefixes* instead (see `prefix_keys`), with the consonant softening of stem-final k/t/p/ç
+(`bağımsızlık` -> `bağımsızlığı`) allowed for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vesika.lang.fold import fold
+
+_WORD = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TURKISH_LETTERS = re.compile(r"[ğışİĞŞ]")
+
+STEMMERS = {"en": "english", "fr": "french", "ru": "russian", "de": "german"}
+TURKISH = "tr"
+# Izafet and buffer letters written apart in transcription (`harekât-ı askeriye`,
+# `Maverâ-yı Kafkas`): grammatical glue, not words.
+_GLUE = frozenset({"i", "yi", "u", "yu", "ve"})
+# Softened forms of a stem-final consonant before a vowel suffix, after folding.
+_SOFTENING = {"k": "g", "t": "d", "p": "b", "c": "c"}
+MIN_PREFIX = 4
+
+
+def family(language: str, sample: str = "") -> str:
+    """The matching family of a BCP-47 tag: "tr" for Turkish and Ottoman Turkish, else the
+    stemmer language; guessed from the script when the tag is missing or unknown."""
+    base = language.split("-")[0].lower() if language else ""
+    if base in ("tr", "ota", "az"):
+        return TURKISH
+    if base in STEMMERS:
+        return base
+    if _CYRILLIC.search(sample[:2000]):
+        return "ru"
+    if _TURKISH_LETTERS.search(sample[:2000]):
+        return TURKISH
+    return "en" if sample else ""
+
+
+@lru_cache(maxsize=8)
+def _stemmer(name: str):  # type: ignore[no-untyped-def]
+    import snowballstemmer  # small pure-Python package; loaded when matching starts
+
+    return snowballstemmer.stemmer(name)
+
+
+def turkish_lower(text: str) -> str:
+    return text.replace("I", "ı").replace("İ", "i").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    key: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str, fam: str) -> str:
+    if fam == TURKISH:
+        return fold(turkish_lower(word))
+    name = STEMMERS.get(fam)
+    lowered = word.lower()
+    if name is None:
+        return fold(lowered)
+    return fold(_stemmer(name).stemWord(lowered))
+
+
+def words(text: str, fam: str) -> list[Word]:
+    """The words of `text` as keys, with their offsets; izafet glue dropped for Turkish."""
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        # fold() may split a word at an apostrophe (`Karabekir’in`): the regex already has.
+        key = word_key(m.group(), fam)
+        if not key or (fam == TURKISH and key in _GLUE):
+            continue
+        out.append(Word(key, m.start(), m.end()))
+    return out
+
+
+def numbers(text: str) -> set[str]:
+    return {m.group() for m in _NUMBER.finditer(text)}
+
+
+def form_keys(form: str, fam: str) -> tuple[str, ...]:
+    """Keys of a lexicon form (one per word), as `words` would give them."""
+    return tuple(w.key for w in words(form, fam))
+
+
+def prefix_keys(key: str) -> list[str]:
+    """For a Turkish word key, the prefixes a stem of the lexicon could be: the whole key and
+    every prefix of at least MIN_PREFIX letters, longest first."""
+    return [key[:n] for n in range(len(key), MIN_PREFIX - 1, -1)] if len(key) > MIN_PREFIX \
+        else [key]
+
+
+def softened(key: str) -> str | None:
+    """`bagimsizlik` -> `bagimsizlig`: the stem as it appears before a vowel suffix."""
+    if len(key) >= MIN_PREFIX and key[-1] in _SOFTENING and _SOFTENING[key[-1]] != key[-1]:
+        return key[:-1] + _SOFTENING[key[-1]]
+    return None

@@ -1,0 +1,1 @@
+"""Link: work across documents — clause lineage (later: chronology, corroboration, outcomes)."""

@@ -1,0 +1,266 @@
+"""Clause lineage: for each clause of a later document, the earlier clauses it came from.
+
+A clause can only come from an earlier document: earlier by date (the source's latest possible
+day before the target's earliest), or named in the target's `responds_to` / `quotes`. Documents
+whose dates overlap and that name no relation are skipped, and the output says so. Secondary
+works (`kind: article`) quote primary documents rather than derive from them, and translations
+(`translation_of`) are translations, not lineage: neither takes part.
+
+Candidates come from sparse products of the concept and word vectors (an inverted index in
+matrix form), so cost grows with the number of shared features rather than with all pairs;
+character n-grams are compared only for the candidates kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from vesika.lang.lexicon import Lexicon
+from vesika.link.lineage.features import (
+    ClauseRef,
+    Profile,
+    Vectors,
+    evidence,
+    profile,
+)
+from vesika.link.lineage.model import DEFAULT_THRESHOLD, LinkModel
+from vesika.model import FuzzyDate
+
+SECONDARY_KINDS = frozenset({"article", "book", "review", "chronicle"})
+# Candidates kept per target clause after retrieval; the gold standards never give a clause
+# more than three sources.
+TOP_K = 10
+_CHUNK = 512
+
+
+@dataclass
+class LineageDocument:
+    id: str
+    date: FuzzyDate | None
+    kind: str = ""
+    language: str = ""
+    responds_to: list[str] = field(default_factory=list)
+    quotes: list[str] = field(default_factory=list)
+    translation_of: list[str] = field(default_factory=list)
+    clauses: list[ClauseRef] = field(default_factory=list)
+
+
+@dataclass
+class Candidate:
+    target: ClauseRef
+    source: ClauseRef
+    score: float
+    features: dict[str, float]
+    evidence: list[dict[str, Any]]
+    status: str = "proposed"
+    comment: str = ""
+
+    @property
+    def id(self) -> str:
+        return link_id(self.target, self.source)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "target": self.target.to_json(),
+            "source": self.source.to_json(),
+            "score": round(self.score, 4),
+            "status": self.status,
+            "evidence": self.evidence,
+        }
+        if self.comment:
+            out["comment"] = self.comment
+        return out
+
+
+def link_id(target: ClauseRef, source: ClauseRef) -> str:
+    """Stable for the same two clause texts: a review decision follows the texts it judged."""
+    h = hashlib.sha1()
+    for part in (target.doc, target.label, _text_hash(target.text), source.doc, source.label,
+                 _text_hash(source.text)):
+        h.update(part.encode())
+        h.update(b"\x1f")
+    return h.hexdigest()[:16]
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()
+
+
+@dataclass
+class Lineage:
+    candidates: list[Candidate]
+    threshold: float
+    pairs: list[dict[str, str]]
+    skipped: list[dict[str, str]]
+    targets: list[ClauseRef]
+    sources: list[ClauseRef]
+
+    @property
+    def links(self) -> list[Candidate]:
+        """Links at the threshold, every confirmed link, and no rejected one."""
+        return [c for c in self.candidates if c.status == "confirmed"
+                or (c.status == "proposed" and c.score >= self.threshold)]
+
+    def novel(self) -> list[ClauseRef]:
+        linked = {(c.target.doc, c.target.label) for c in self.links}
+        return [t for t in self.targets if (t.doc, t.label) not in linked]
+
+    def dropped(self) -> list[ClauseRef]:
+        used = {(c.source.doc, c.source.label) for c in self.links}
+        return [s for s in self.sources if (s.doc, s.label) not in used]
+
+    def to_json(self, *, include_all: bool = False) -> dict[str, Any]:
+        shown = self.candidates if include_all else self.links
+        return {
+            "schema": "vesika.align/1",
+            "threshold": self.threshold,
+            "links": [c.to_json() for c in shown],
+            "novel": [t.to_json() for t in self.novel()],
+            "dropped": [s.to_json() for s in self.dropped()],
+            "pairs": self.pairs,
+            "skipped": self.skipped,
+        }
+
+
+def is_earlier(source: LineageDocument, target: LineageDocument) -> tuple[bool, str]:
+    """Whether `source` can be a source of `target`, and why (or why not)."""
+    if source.id in target.translation_of or target.id in source.translation_of:
+        return False, "translation, not lineage"
+    if source.id in target.responds_to or source.id in target.quotes:
+        return True, "named in responds_to/quotes"
+    if target.id in source.responds_to or target.id in source.quotes:
+        return False, "the source responds to the target"
+    if source.date is None or target.date is None:
+        missing = [d.id for d in (source, target) if d.date is None]
+        return False, (f"no date on {' and '.join(missing)}, and no responds_to/quotes "
+                       "relation between them")
+    if source.date.latest < target.date.earliest:
+        return True, "earlier by date"
+    if target.date.latest < source.date.earliest:
+        return False, "later by date"
+    return False, (f"dates overlap ({source.date.edtf} and {target.date.edtf}); "
+                   "add responds_to to decide")
+
+
+def align(
+    documents: list[LineageDocument],
+    lexicon: Lexicon,
+    model: LinkModel,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    reviews: dict[str, tuple[str, str]] | None = None,
+    top_k: int = TOP_K,
+) -> Lineage:
+    """Score every target clause against the clauses of its possible sources."""
+    primary = [d for d in documents if d.kind not in SECONDARY_KINDS and d.clauses]
+    plan, pairs, skipped = _plan(primary)
+    profiles: list[Profile] = []
+    index: dict[tuple[str, str], int] = {}
+    for doc in primary:
+        for ref in doc.clauses:
+            index[(ref.doc, ref.label)] = len(profiles)
+            profiles.append(profile(ref, lexicon))
+    candidates: list[Candidate] = []
+    target_refs: list[ClauseRef] = []
+    source_refs: dict[tuple[str, str], ClauseRef] = {}
+    if plan:
+        vectors = Vectors(profiles)
+        for target, sources in plan:
+            rows = [index[(r.doc, r.label)] for r in target.clauses]
+            cols = [index[(r.doc, r.label)] for s in sources for r in s.clauses]
+            target_refs.extend(target.clauses)
+            for s in sources:
+                for r in s.clauses:
+                    source_refs[(r.doc, r.label)] = r
+            candidates.extend(_score(rows, cols, profiles, vectors, model, top_k))
+    for c in candidates:
+        if reviews and c.id in reviews:
+            c.status, c.comment = reviews[c.id]
+    return Lineage(candidates, threshold, pairs, skipped, target_refs, list(source_refs.values()))
+
+
+def _plan(primary: list[LineageDocument]) -> tuple[
+    list[tuple[LineageDocument, list[LineageDocument]]], list[dict[str, str]], list[dict[str, str]]
+]:
+    """Each target with its possible sources; the pairs taken and the undecidable ones."""
+    plan = []
+    pairs: list[dict[str, str]] = []
+    skipped: list[dict[str, str]] = []
+    undecidable: set[frozenset[str]] = set()
+    for target in primary:
+        sources = []
+        for source in primary:
+            if source is target:
+                continue
+            ok, why = is_earlier(source, target)
+            if ok:
+                sources.append(source)
+                pairs.append({"target": target.id, "source": source.id, "reason": why})
+            elif why.startswith(("dates overlap", "translation")) or "no date" in why:
+                # "later" is the same pair seen the other way round: nothing to report.
+                key = frozenset((source.id, target.id))
+                if key not in undecidable:
+                    undecidable.add(key)
+                    skipped.append({"target": target.id, "source": source.id, "reason": why})
+        if sources:
+            plan.append((target, sources))
+    return plan, pairs, skipped
+
+
+def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: Vectors,
+           model: LinkModel, top_k: int) -> list[Candidate]:
+    """Retrieve the top-k sources of each target row, then score them.
+
+    `relative` and `is_best` say how a source ranks among the target's candidates; `mutual`
+    says whether the target is also the source's best match among this document's clauses —
+    a clause taken up once is usually taken up by the clause that resembles it most.
+    """
+    import numpy as np
+
+    col_arr = np.asarray(cols)
+    source_concepts = vectors.concepts[col_arr].T.tocsc()
+    source_words = vectors.words[col_arr].T.tocsc()
+    k = min(top_k, len(cols))
+    pairs: list[tuple[int, int, dict[str, float], float]] = []
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start:start + _CHUNK]
+        retrieval = (vectors.concepts[chunk] @ source_concepts
+                     + vectors.words[chunk] @ source_words).toarray()
+        if k < len(cols):
+            best = np.argpartition(-retrieval, k - 1, axis=1)[:, :k]
+        else:
+            best = np.tile(np.arange(len(cols)), (len(chunk), 1))
+        pair_cols = col_arr[best.ravel()]
+        cos = vectors.pair_cosines(np.repeat(np.asarray(chunk), k), pair_cols)
+        raw = (cos["concept_cos"] + cos["word_cos"] + cos["char_cos"]).reshape(len(chunk), k)
+        tops = raw.max(axis=1)
+        for i, row in enumerate(chunk):
+            target, top = profiles[row], float(tops[i])
+            for j in range(k):
+                flat = i * k + j
+                col = int(pair_cols[flat])
+                source = profiles[col]
+                value = float(raw[i, j])
+                pairs.append((row, col, {
+                    "concept_cos": float(cos["concept_cos"][flat]),
+                    "word_cos": float(cos["word_cos"][flat]),
+                    "char_cos": float(cos["char_cos"][flat]),
+                    "numbers": 1.0 if target.numbers & source.numbers else 0.0,
+                    "same_family": 1.0 if target.fam == source.fam else 0.0,
+                    "relative": value / top if top > 0 else 0.0,
+                    "is_best": 1.0 if top > 0 and value >= top else 0.0,
+                }, value))
+    source_best: dict[int, float] = {}
+    for _, col, _, value in pairs:
+        source_best[col] = max(source_best.get(col, 0.0), value)
+    by_row: dict[int, list[Candidate]] = {}
+    for row, col, feats, value in pairs:
+        feats["mutual"] = 1.0 if value > 0 and value >= source_best[col] else 0.0
+        target, source = profiles[row], profiles[col]
+        by_row.setdefault(row, []).append(Candidate(
+            target.ref, source.ref, model.probability(feats), feats,
+            evidence(target, source, vectors, feats)))
+    return [c for row in rows for c in sorted(by_row.get(row, []), key=lambda c: -c.score)]

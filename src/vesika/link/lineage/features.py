@@ -1,0 +1,146 @@
+"""What two clauses share: concepts, words, character n-grams, numbers — as vectors and evidence.
+
+Each clause becomes a `Profile` once; pair features are cosines of TF-IDF vectors over the
+clauses being aligned (so a concept or word shared by every clause weighs little), computed as
+sparse matrix products.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from vesika.lang.fold import fold
+from vesika.lang.lexicon import ConceptHit, Lexicon
+from vesika.lang.words import family, numbers, words
+
+FEATURES = ("concept_cos", "word_cos", "char_cos", "numbers", "same_family",
+            "relative", "is_best", "mutual")
+
+
+@dataclass(frozen=True)
+class ClauseRef:
+    doc: str
+    label: str
+    text: str
+    language: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"doc": self.doc, "clause": self.label}
+
+
+@dataclass
+class Profile:
+    ref: ClauseRef
+    fam: str
+    concepts: Counter[str] = field(default_factory=Counter)
+    concept_hits: list[ConceptHit] = field(default_factory=list)
+    words: Counter[str] = field(default_factory=Counter)
+    numbers: set[str] = field(default_factory=set)
+    folded: str = ""
+
+
+def profile(ref: ClauseRef, lexicon: Lexicon) -> Profile:
+    fam = family(ref.language, ref.text)
+    hits = lexicon.find(ref.text, fam)
+    return Profile(
+        ref=ref,
+        fam=fam,
+        concepts=Counter(h.concept for h in hits),
+        concept_hits=hits,
+        words=Counter(w.key for w in words(ref.text, fam)),
+        numbers=numbers(ref.text),
+        folded=" ".join(fold(ref.text).split()),
+    )
+
+
+class Vectors:
+    """TF-IDF matrices (rows L2-normalised) for a list of profiles."""
+
+    def __init__(self, profiles: list[Profile]) -> None:
+        import numpy as np
+        from scipy import sparse
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+
+        self.n = len(profiles)
+
+        def tfidf(rows: list[dict[str, int]]):  # type: ignore[no-untyped-def]
+            counts = DictVectorizer().fit_transform(rows)
+            if counts.shape[1] == 0:  # nothing to compare on (e.g. no concept found anywhere)
+                return sparse.csr_matrix((len(rows), 1))
+            return _normalised(TfidfTransformer(sublinear_tf=True).fit_transform(counts))
+
+        self.concepts = tfidf([dict(p.concepts) for p in profiles])
+        # Word keys are family-specific (a Turkish prefix key never equals an English stem), so
+        # one vocabulary serves all languages: only same-family pairs and shared names meet.
+        self.words = tfidf([{f"{p.fam}:{k}": v for k, v in p.words.items()} for p in profiles])
+        texts = [p.folded or " " for p in profiles]
+        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
+                                lowercase=False, dtype=np.float64)
+        self.chars = _normalised(chars.fit_transform(texts))
+        self.concept_idf = {}
+        for p in profiles:
+            for c in p.concepts:
+                self.concept_idf[c] = self.concept_idf.get(c, 0) + 1
+        self.concept_idf = {c: math.log((1 + self.n) / (1 + df)) + 1
+                            for c, df in self.concept_idf.items()}
+        self._sparse = sparse
+
+    def pair_cosines(self, rows: Any, cols: Any) -> dict[str, Any]:
+        """Cosines of the given (row, col) pairs (index arrays), for each vector kind."""
+        import numpy as np
+
+        r = np.asarray(rows)
+        c = np.asarray(cols)
+        out = {}
+        for name, matrix in (("concept_cos", self.concepts), ("word_cos", self.words),
+                             ("char_cos", self.chars)):
+            out[name] = np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+        return out
+
+
+def _normalised(matrix):  # type: ignore[no-untyped-def]
+    from sklearn.preprocessing import normalize
+
+    return normalize(matrix.tocsr(), norm="l2", copy=False)
+
+
+def evidence(target: Profile, source: Profile, vectors: Vectors,
+             cosines: dict[str, float]) -> list[dict[str, Any]]:
+    """What a historian reads to judge a link: the shared concepts (with the words used on each
+    side), shared numbers, shared rare words, and the similarity scores."""
+    items: list[dict[str, Any]] = []
+    shared = set(target.concepts) & set(source.concepts)
+    for concept in sorted(shared, key=lambda c: (-vectors.concept_idf.get(c, 1), c)):
+        items.append({
+            "kind": "concept",
+            "concept": concept,
+            "target_words": _surfaces(target, concept),
+            "source_words": _surfaces(source, concept),
+            "weight": round(vectors.concept_idf.get(concept, 1.0), 3),
+        })
+    for number in sorted(target.numbers & source.numbers):
+        items.append({"kind": "number", "value": number})
+    if target.fam == source.fam:
+        common = set(target.words) & set(source.words)
+        concept_words = {fold(w) for item in items if item["kind"] == "concept"
+                         for w in item["target_words"]}
+        rare = [w for w in common if len(w) >= 5 and w not in concept_words]
+        for word in sorted(rare)[:8]:
+            items.append({"kind": "word", "value": word})
+    for name in ("concept_cos", "word_cos", "char_cos"):
+        items.append({"kind": "similarity", "measure": name, "value": round(cosines[name], 3)})
+    return items
+
+
+def _surfaces(p: Profile, concept: str) -> list[str]:
+    seen: list[str] = []
+    for h in p.concept_hits:
+        if h.concept == concept:
+            surface = p.ref.text[h.start:h.end]
+            if surface not in seen:
+                seen.append(surface)
+    return seen

@@ -1,0 +1,106 @@
+"""The lineage section of the report: a table in the seed article's own style and a flow picture.
+
+Row: the later clause's text, then "← First proposal §3 (0.82: Gürcistan, Ermeni, harekât-ı
+askeriye)" for each source, or "no known source".
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from vesika.link.lineage import Lineage
+
+ROW = 18  # pixels per clause in the flow picture
+
+
+def lineage_view(lineage: Lineage, titles: dict[str, str]) -> list[dict[str, Any]]:
+    """One block per target document: rows, dropped source clauses, and an SVG flow."""
+    blocks = []
+    links = lineage.links
+    for doc in dict.fromkeys(t.doc for t in lineage.targets):
+        targets = [t for t in lineage.targets if t.doc == doc]
+        mine = [c for c in links if c.target.doc == doc]
+        source_docs = {p["source"] for p in lineage.pairs if p["target"] == doc}
+        rows = []
+        for t in targets:
+            sources = [
+                {
+                    "doc": c.source.doc,
+                    "title": titles.get(c.source.doc, c.source.doc),
+                    "label": c.source.label,
+                    "score": c.score,
+                    "status": c.status,
+                    "id": c.id,
+                    "evidence": _summary(c.evidence),
+                }
+                for c in mine if c.target == t
+            ]
+            rows.append({"label": t.label, "text": t.text, "sources": sources})
+        dropped = [s for s in lineage.dropped() if s.doc in source_docs]
+        sources = [s for s in lineage.sources if s.doc in source_docs]
+        blocks.append({
+            "doc": doc,
+            "title": titles.get(doc, doc),
+            "rows": rows,
+            "dropped": [{"doc": s.doc, "title": titles.get(s.doc, s.doc), "label": s.label,
+                         "text": s.text} for s in dropped],
+            "svg": flow_svg(sources, targets, mine, titles),
+        })
+    return blocks
+
+
+def _summary(evidence: list[dict[str, Any]]) -> str:
+    words = [e["target_words"][0] for e in evidence
+             if e["kind"] == "concept" and e["target_words"]]
+    words += [e["value"] for e in evidence if e["kind"] == "number"]
+    return ", ".join(words[:5])
+
+
+def flow_svg(sources: list, targets: list, links: list, titles: dict[str, str]) -> str:  # type: ignore[type-arg]
+    """Earlier documents' clauses on the left, the later document's on the right, a band for
+    each link, as wide as its score. Every text is escaped: this string goes into the page."""
+    left_x, right_x, width = 250, 650, 900
+    y = 30
+    pos_left: dict[tuple[str, str], float] = {}
+    parts: list[str] = []
+    current = None
+    for s in sources:
+        if s.doc != current:
+            current = s.doc
+            y += 8
+            parts.append(f'<text x="{left_x - 10}" y="{y}" text-anchor="end" class="doc">'
+                         f"{escape(titles.get(s.doc, s.doc)[:40])}</text>")
+            y += ROW
+        pos_left[(s.doc, s.label)] = y
+        parts.append(f'<text x="{left_x - 10}" y="{y + 4}" text-anchor="end">'
+                     f"§{escape(s.label)}</text>")
+        y += ROW
+    height_left = y
+    y = 30 + 8 + ROW
+    pos_right: dict[tuple[str, str], float] = {}
+    for t in targets:
+        pos_right[(t.doc, t.label)] = y
+        parts.append(f'<text x="{right_x + 10}" y="{y + 4}">§{escape(t.label)} '
+                     f"{escape(' '.join(t.text.split())[:40])}</text>")
+        y += ROW
+    height = max(height_left, y) + 20
+    for c in links:
+        a = pos_left.get((c.source.doc, c.source.label))
+        b = pos_right.get((c.target.doc, c.target.label))
+        if a is None or b is None:
+            continue
+        cls = "confirmed" if c.status == "confirmed" else "proposed"
+        mid = (left_x + right_x) / 2
+        parts.insert(0, f'<path class="{cls}" d="M{left_x},{a} C{mid},{a} {mid},{b} '
+                        f'{right_x},{b}" stroke-width="{1 + 5 * c.score:.1f}">'
+                        f"<title>{escape(c.source.doc)} §{escape(c.source.label)} → "
+                        f"§{escape(c.target.label)}: {c.score:.2f}</title></path>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-label="clause lineage flow">'
+        "<style>text{font:12px sans-serif;fill:#1d1d1f}.doc{font-weight:bold}"
+        "path{fill:none;stroke:#7a2e1f;stroke-opacity:.45}"
+        "path.confirmed{stroke:#2e6b2e;stroke-opacity:.8}</style>"
+        + "".join(parts) + "</svg>"
+    )

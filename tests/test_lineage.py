@@ -1,0 +1,137 @@
+"""Clause lineage on the example dossier and on hand-made dossiers of real text."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import EXAMPLE, corpus_text
+from vesika.cli.app import app
+from vesika.lang.lexicon import load_lexicon, read_tsv
+from vesika.link.lineage import ClauseRef, LineageDocument, align, load_model
+from vesika.link.lineage.align import is_earlier
+from vesika.model import parse_edtf
+
+runner = CliRunner()
+
+
+def run(*args: object) -> tuple[int, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def example(tmp_path) -> Path:
+    target = tmp_path / "ankara-moscow-1920"
+    shutil.copytree(EXAMPLE, target)
+    return target
+
+
+def align_json(dossier: Path, *extra: str) -> dict:
+    code, out = run("align", dossier, "--json", *extra)
+    assert code == 0, out
+    return json.loads(out)
+
+
+def test_align_json_follows_the_contract(example):
+    result = align_json(example)
+    assert result["schema"] == "vesika.align/1"
+    assert result["links"], "the agreement's articles must have sources"
+    for link in result["links"]:
+        assert set(link) >= {"id", "target", "source", "score", "status", "evidence"}
+        assert set(link["target"]) == {"doc", "clause"} == set(link["source"])
+        assert 0.0 <= link["score"] <= 1.0
+        assert link["status"] in ("proposed", "confirmed")
+        assert all("kind" in e for e in link["evidence"])
+    for ref in result["novel"] + result["dropped"]:
+        assert set(ref) == {"doc", "clause"}
+    # The article is a secondary source: it quotes, it does not derive.
+    assert all(link["target"]["doc"] != "eldem-makale" for link in result["links"])
+    assert all(link["source"]["doc"] != "eldem-makale" for link in result["links"])
+
+
+def test_a_clause_only_comes_from_an_earlier_document(example):
+    dates = {d["id"]: d["date"] for d in json.loads(run("show", example, "--json")[1])["documents"]}
+    for link in align_json(example, "--all")["links"]:
+        source, target = dates[link["source"]["doc"]], dates[link["target"]["doc"]]
+        assert source["latest"] < target["earliest"], link
+
+
+def test_review_decisions_survive_a_rerun_and_a_rejected_link_is_not_proposed_again(example):
+    first = align_json(example)
+    rejected = first["links"][0]
+    code, out = run("review", example, rejected["id"], "--reject", "--comment", "not the source")
+    assert code == 0, out
+    below = [c for c in align_json(example, "--all")["links"]
+             if c["score"] < 0.5 and c["status"] == "proposed"]
+    confirmed = below[0]
+    assert run("review", example, confirmed["id"], "--confirm")[0] == 0
+    # A re-run after an unrelated change keeps both decisions.
+    (example / "talat-pasaya-mektup-1920-02-20.md").unlink()
+    again = align_json(example)
+    ids = {link["id"]: link for link in again["links"]}
+    assert rejected["id"] not in ids
+    assert ids[confirmed["id"]]["status"] == "confirmed"
+    every = {link["id"]: link for link in align_json(example, "--all")["links"]}
+    assert every[rejected["id"]]["status"] == "rejected"
+    assert every[rejected["id"]]["comment"] == "not the source"
+
+
+def test_review_needs_a_known_link_and_one_decision(example):
+    align_json(example)
+    assert run("review", example, "0000000000000000", "--reject")[0] == 2
+    assert run("review", example, "0000000000000000")[0] == 2
+
+
+def doc(doc_id: str, date: str | None, text_by_label: dict[str, str], language: str = "en",
+        **relations: list[str]) -> LineageDocument:
+    return LineageDocument(
+        doc_id, parse_edtf(date) if date else None, language=language,
+        clauses=[ClauseRef(doc_id, k, v, language) for k, v in text_by_label.items()],
+        **relations)
+
+
+def test_earlier_means_before_by_date_or_named_as_responded_to():
+    early = doc("a", "1920-04-26", {})
+    late = doc("b", "1920-06-02", {})
+    july = doc("c", "1920-07", {})
+    july3 = doc("d", "1920-07-03", {})
+    undated = doc("e", None, {}, responds_to=["a"])
+    translation = doc("f", "1920-08", {}, translation_of=["a"])
+    assert is_earlier(early, late) == (True, "earlier by date")
+    assert is_earlier(late, early)[0] is False
+    assert is_earlier(july3, july)[0] is False and "overlap" in is_earlier(july3, july)[1]
+    assert is_earlier(early, undated) == (True, "named in responds_to/quotes")
+    assert is_earlier(late, undated)[0] is False and "no date" in is_earlier(late, undated)[1]
+    assert is_earlier(early, translation) == (False, "translation, not lineage")
+
+
+def test_bad_input_gives_partial_results_and_reasons():
+    udhr = corpus_text("udhr/udhr_en.txt")
+    lexicon, model = load_lexicon(), load_model()
+    one = align([doc("only", "1948-12-10", {"1": udhr[:500]})], lexicon, model)
+    assert one.candidates == [] and one.pairs == []
+    undated = align([doc("a", None, {"1": "Everyone has the right to life."}),
+                     doc("b", None, {"1": "No one shall be held in slavery."})], lexicon, model)
+    assert undated.candidates == []
+    assert undated.skipped == [{"target": "a", "source": "b", "reason": (
+        "no date on b and a, and no responds_to/quotes relation between them")}]
+    huge = "liberty " * 6250  # a clause of 50,000 characters
+    odd = align([doc("a", "1776", {"1": huge, "2": "", "3": "Quod licet Iovi."}, "la"),
+                 doc("b", "1789", {"1": "Liberty.", "2": udhr[:2000]}, "xx")], lexicon, model)
+    assert {(c.target.label, c.source.label) for c in odd.candidates} >= {("1", "1")}
+
+
+def test_lexicon_rows_with_problems_are_reported_with_file_and_line():
+    text = ("# comment\nid\tdomain\ttr\tota\ten\tfr\tru\tde\tsource\n"
+            "independence\tpolitical\tbağımsızlık\tistiklâl | istiklal\tindependence\t"
+            "indépendance\tнезависимость\tUnabhängigkeit\tRedhouse s.v. istiklâl\n"
+            "broken\tpolitical\tx\n"
+            "nosource\tlegal\t\t\tlaw\t\t\t\t\n")
+    concepts, problems = read_tsv("mine.tsv", text)
+    assert [c.id for c in concepts] == ["independence"]
+    assert concepts[0].forms["ota"] == ("istiklâl", "istiklal")
+    assert problems == ["mine.tsv:4: 3 columns, expected 9",
+                        "mine.tsv:5: a concept needs an id and a source"]
