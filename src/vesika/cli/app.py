@@ -38,6 +38,9 @@ DbOpt = Annotated[
     typer.Option("--db", help="SQLite store (default: DOSSIER/.vesika/vesika.db)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+EmbeddingsOpt = Annotated[bool, typer.Option(
+    "--embeddings",
+    help="Add multilingual sentence embeddings (pip install 'vesika[embeddings]').")]
 # Piped output (make demo in CI, logs) is not squeezed into rich's default 80 columns.
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
@@ -136,14 +139,19 @@ def align_cmd(
     json_out: JsonOpt = False,
     show_all: Annotated[
         bool, typer.Option("--all", help="Also the candidates below the threshold.")] = False,
+    embeddings: EmbeddingsOpt = False,
 ) -> None:
     """Trace each clause of a later document to the earlier clauses it came from."""
     from vesika.link.lineage.dossier import run_lineage
+    from vesika.link.lineage.embeddings import EmbeddingsUnavailable
 
     check_input(dossier)
     with open_store(db or default_db(dossier)) as store:
         bring_up_to_date(dossier, store, quiet=True)
-        lineage = run_lineage(store, dossier)
+        try:
+            lineage = run_lineage(store, dossier, embeddings=embeddings)
+        except EmbeddingsUnavailable as exc:
+            raise fail(str(exc)) from exc
     if json_out:
         print_json(lineage.to_json(include_all=show_all))
         return
@@ -195,8 +203,10 @@ def analyze_cmd(
     ] = None,
     db: DbOpt = None,
     json_out: JsonOpt = False,
+    embeddings: EmbeddingsOpt = False,
 ) -> None:
     """Run every stage on a dossier (or a single file) and write the report and JSON outputs."""
+    from vesika.link.lineage.embeddings import EmbeddingsUnavailable
     from vesika.present.outputs import write_outputs  # jinja2 only when a report is written
 
     check_input(input_path)
@@ -204,7 +214,10 @@ def analyze_cmd(
     target.mkdir(parents=True, exist_ok=True)
     with open_store(db or target / "vesika.db") as store:
         report = bring_up_to_date(input_path, store, quiet=json_out)
-        written = write_outputs(store, report, target, input_path)
+        try:
+            written = write_outputs(store, report, target, input_path, embeddings=embeddings)
+        except EmbeddingsUnavailable as exc:
+            raise fail(str(exc)) from exc
         documents = store.documents()
     if json_out:
         print_json({"schema": "vesika.analysis/1", **written, **report.to_json()})

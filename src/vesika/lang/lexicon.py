@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from vesika.lang.words import TURKISH, form_keys, prefix_keys, softened, words
+from vesika.lang.words import TURKISH, form_keys, prefix_keys, softened, tail_ok, words
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,8 @@ class Lexicon:
             for candidate in _lookup_keys(ws[i].key, fam):
                 for concept, keys in index.get(candidate, ()):
                     n = len(keys)
+                    if fam == TURKISH and not tail_ok(keys[0], ws[i].key):
+                        continue
                     if i + n <= len(ws) and all(
                         _matches(ws[i + j].key, keys[j], fam) for j in range(1, n)
                     ) and (best is None or n > best[0]):
@@ -105,10 +107,10 @@ def _lookup_keys(key: str, fam: str) -> list[str]:
 def _matches(text_key: str, form_key: str, fam: str) -> bool:
     if fam != TURKISH:
         return text_key == form_key
-    if len(form_key) < 4:
-        return text_key == form_key
-    soft = softened(form_key)
-    return text_key.startswith(form_key) or bool(soft and text_key.startswith(soft))
+    for stem in (form_key, softened(form_key)):
+        if stem and text_key.startswith(stem) and tail_ok(stem, text_key):
+            return True
+    return False
 
 
 def read_tsv(path: Path | str, text: str) -> tuple[list[Concept], list[str]]:

@@ -25,10 +25,25 @@ STEMMERS = {"en": "english", "fr": "french", "ru": "russian", "de": "german"}
 TURKISH = "tr"
 # Izafet and buffer letters written apart in transcription (`harekât-ı askeriye`,
 # `Maverâ-yı Kafkas`): grammatical glue, not words.
-_GLUE = frozenset({"i", "yi", "u", "yu", "ve"})
-# Softened forms of a stem-final consonant before a vowel suffix, after folding.
-_SOFTENING = {"k": "g", "t": "d", "p": "b", "c": "c"}
-MIN_PREFIX = 4
+_GLUE = frozenset({"i", "ı", "u", "ü", "yi", "yı", "yu", "yü", "ve"})
+# Softened forms of a stem-final consonant before a vowel suffix.
+_SOFTENING = {"k": "ğ", "t": "d", "p": "b", "ç": "c"}
+MIN_PREFIX = 3
+# A lexicon form this short takes only the common case and possessive endings (`ilga` ->
+# `ilgası`, `Acem` -> `Acem'e`), never any continuation (`Kazan` is not `kazanmak`, `para` is
+# not `paragraf`); longer forms take any suffix chain.
+SHORT_FORM = 5
+_SHORT_TAIL = re.compile(
+    r"(?:[ıiuü]|[sy][ıiuü]|[ıiuü]?n[ıiuü]n|[sy]?[ıiuü]n[ae]|[dt][ae]n?|[ıiuü]?[yn]?[ae]|"
+    r"l[ae]r.*|[dt][ıiuü]r|[ıiuü]?m[ıiuü]z)?"
+)
+
+
+def tail_ok(form_key: str, text_key: str) -> bool:
+    """Whether `text_key` is `form_key` plus a suffix chain Turkish could put after it."""
+    if len(form_key) >= SHORT_FORM:
+        return True
+    return _SHORT_TAIL.fullmatch(text_key[len(form_key):]) is not None
 
 
 def family(language: str, sample: str = "") -> str:
@@ -64,10 +79,15 @@ class Word:
     end: int
 
 
+# Turkish keys keep ç ğ ı ö ş ü (dropping them makes `Kars` a prefix of `karşı` and `basın`
+# of `başında`); only the circumflexes of Ottoman transcription go (`harekât` = `harekat`).
+_CIRCUMFLEX = str.maketrans("âîûÂÎÛ", "aiuaiu")
+
+
 @lru_cache(maxsize=200_000)
 def word_key(word: str, fam: str) -> str:
     if fam == TURKISH:
-        return fold(turkish_lower(word))
+        return turkish_lower(word).translate(_CIRCUMFLEX)
     name = STEMMERS.get(fam)
     lowered = word.lower()
     if name is None:
@@ -104,7 +124,7 @@ def prefix_keys(key: str) -> list[str]:
 
 
 def softened(key: str) -> str | None:
-    """`bagimsizlik` -> `bagimsizlig`: the stem as it appears before a vowel suffix."""
+    """`bağımsızlık` -> `bağımsızlığ`: the stem as it appears before a vowel suffix."""
     if len(key) >= MIN_PREFIX and key[-1] in _SOFTENING and _SOFTENING[key[-1]] != key[-1]:
         return key[:-1] + _SOFTENING[key[-1]]
     return None

@@ -14,11 +14,11 @@ from vesika.store import Store
 
 
 def write_outputs(store: Store, report: IngestReport, out_dir: Path,
-                  dossier: Path) -> dict[str, Any]:
+                  dossier: Path, *, embeddings: bool = False) -> dict[str, Any]:
     from vesika.link.lineage.dossier import run_lineage
 
     documents = store.documents()
-    lineage = run_lineage(store, dossier)
+    lineage = run_lineage(store, dossier, embeddings=embeddings)
     details = [store.document(d["id"]) for d in documents]
     written = {
         "documents": _write_json(out_dir / "documents.json",

@@ -14,11 +14,14 @@ character n-grams are compared only for the candidates kept.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from vesika.lang.lexicon import Lexicon
 from vesika.link.lineage.features import (
+    EMBEDDING_FEATURE,
     ClauseRef,
     Profile,
     Vectors,
@@ -53,9 +56,18 @@ class Candidate:
     source: ClauseRef
     score: float
     features: dict[str, float]
-    evidence: list[dict[str, Any]]
+    # Evidence is put together when first read: a corpus run keeps millions of candidates and
+    # reads the evidence of the few it reports.
+    _explain: Callable[[], list[dict[str, Any]]] = field(repr=False, compare=False)
     status: str = "proposed"
     comment: str = ""
+    _evidence: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def evidence(self) -> list[dict[str, Any]]:
+        if self._evidence is None:
+            self._evidence = self._explain()
+        return self._evidence
 
     @property
     def id(self) -> str:
@@ -167,7 +179,7 @@ def align(
     target_refs: list[ClauseRef] = []
     source_refs: dict[tuple[str, str], ClauseRef] = {}
     if plan:
-        vectors = Vectors(profiles)
+        vectors = Vectors(profiles, embeddings=model.uses_embeddings)
         for target, sources in plan:
             rows = [index[(r.doc, r.label)] for r in target.clauses]
             cols = [index[(r.doc, r.label)] for s in sources for r in s.clauses]
@@ -180,6 +192,27 @@ def align(
         if reviews and c.id in reviews:
             c.status, c.comment = reviews[c.id]
     return Lineage(candidates, threshold, pairs, skipped, target_refs, list(source_refs.values()))
+
+
+def _top_k(scores: Any, k: int, n: int) -> Any:
+    """Column indices of the k best sources per row of a sparse score matrix; rows with fewer
+    than k scored sources are filled with the first unscored columns (scored as 0)."""
+    import numpy as np
+
+    if k >= n:
+        return np.tile(np.arange(n), (scores.shape[0], 1))
+    scores = scores.tocsr()
+    out = np.empty((scores.shape[0], k), dtype=np.int64)
+    for i in range(scores.shape[0]):
+        lo, hi = scores.indptr[i], scores.indptr[i + 1]
+        idx, val = scores.indices[lo:hi], scores.data[lo:hi]
+        if len(idx) > k:
+            idx = idx[np.argpartition(-val, k - 1)[:k]]
+        if len(idx) < k:
+            filler = np.setdiff1d(np.arange(min(n, 2 * k)), idx)[: k - len(idx)]
+            idx = np.concatenate([idx, filler])
+        out[i] = idx
+    return out
 
 
 def _plan(primary: list[LineageDocument]) -> tuple[
@@ -221,18 +254,12 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
     import numpy as np
 
     col_arr = np.asarray(cols)
-    source_concepts = vectors.concepts[col_arr].T.tocsc()
-    source_words = vectors.words[col_arr].T.tocsc()
+    index = vectors.retrieval[col_arr].T.tocsr()
     k = min(top_k, len(cols))
     pairs: list[tuple[int, int, dict[str, float], float]] = []
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start:start + _CHUNK]
-        retrieval = (vectors.concepts[chunk] @ source_concepts
-                     + vectors.words[chunk] @ source_words).toarray()
-        if k < len(cols):
-            best = np.argpartition(-retrieval, k - 1, axis=1)[:, :k]
-        else:
-            best = np.tile(np.arange(len(cols)), (len(chunk), 1))
+        best = _top_k(vectors.retrieval[chunk] @ index, k, len(cols))
         pair_cols = col_arr[best.ravel()]
         cos = vectors.pair_cosines(np.repeat(np.asarray(chunk), k), pair_cols)
         raw = (cos["concept_cos"] + cos["word_cos"] + cos["char_cos"]).reshape(len(chunk), k)
@@ -244,7 +271,10 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
                 col = int(pair_cols[flat])
                 source = profiles[col]
                 value = float(raw[i, j])
+                extra = ({EMBEDDING_FEATURE: float(cos[EMBEDDING_FEATURE][flat])}
+                         if EMBEDDING_FEATURE in cos else {})
                 pairs.append((row, col, {
+                    **extra,
                     "concept_cos": float(cos["concept_cos"][flat]),
                     "word_cos": float(cos["word_cos"][flat]),
                     "char_cos": float(cos["char_cos"][flat]),
@@ -262,5 +292,5 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
         target, source = profiles[row], profiles[col]
         by_row.setdefault(row, []).append(Candidate(
             target.ref, source.ref, model.probability(feats), feats,
-            evidence(target, source, vectors, feats)))
+            partial(evidence, target, source, vectors, feats)))
     return [c for row in rows for c in sorted(by_row.get(row, []), key=lambda c: -c.score)]

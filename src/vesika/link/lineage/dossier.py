@@ -38,11 +38,12 @@ def dossier_lexicon_files(dossier: Path) -> list[Path]:
     return sorted(folder.glob("*.tsv")) if folder and folder.is_dir() else []
 
 
-def run_lineage(store: Store, dossier: Path, *, threshold: float = DEFAULT_THRESHOLD) -> Lineage:
+def run_lineage(store: Store, dossier: Path, *, threshold: float = DEFAULT_THRESHOLD,
+                embeddings: bool = False) -> Lineage:
     """Align the dossier's documents, apply the historian's reviews, keep the run in the store."""
     lexicon = load_lexicon(dossier_lexicon_files(dossier))
-    lineage = align(documents_from_store(store), lexicon, load_model(), threshold=threshold,
-                    reviews=store.reviews())
+    lineage = align(documents_from_store(store), lexicon, load_model(embeddings=embeddings),
+                    threshold=threshold, reviews=store.reviews())
     store.replace_links(
         [{**c.to_json(), "above_threshold": c.score >= threshold} for c in lineage.candidates],
         produced_by=PRODUCED_BY,

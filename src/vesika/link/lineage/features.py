@@ -14,10 +14,16 @@ from typing import Any
 
 from vesika.lang.fold import fold
 from vesika.lang.lexicon import ConceptHit, Lexicon
-from vesika.lang.words import family, numbers, words
+from vesika.lang.words import TURKISH, family, numbers, words
 
 FEATURES = ("concept_cos", "word_cos", "char_cos", "numbers", "same_family",
             "relative", "is_best", "mutual")
+# With the optional embeddings extra, one more feature (and a model fitted with it).
+EMBEDDING_FEATURE = "embed_cos"
+# A retrieval feature present in more than 2% of the clauses (and at least 50 of them) is too
+# common to narrow the candidates down.
+RETRIEVAL_MAX_SHARE = 0.02
+RETRIEVAL_MIN_DF = 50
 
 
 @dataclass(frozen=True)
@@ -42,15 +48,24 @@ class Profile:
     folded: str = ""
 
 
+# Turkish words are compared by their first five letters: suffixes only follow the stem, and
+# truncation to five characters ("F5") is the stemming that worked best for Turkish retrieval
+# in Can et al., "Information retrieval on Turkish texts", JASIST 59(3), 2008.
+TURKISH_PREFIX = 5
+
+
 def profile(ref: ClauseRef, lexicon: Lexicon) -> Profile:
     fam = family(ref.language, ref.text)
     hits = lexicon.find(ref.text, fam)
+    keys = [w.key for w in words(ref.text, fam)]
+    if fam == TURKISH:
+        keys = [k[:TURKISH_PREFIX] for k in keys]
     return Profile(
         ref=ref,
         fam=fam,
         concepts=Counter(h.concept for h in hits),
         concept_hits=hits,
-        words=Counter(w.key for w in words(ref.text, fam)),
+        words=Counter(keys),
         numbers=numbers(ref.text),
         folded=" ".join(fold(ref.text).split()),
     )
@@ -59,7 +74,7 @@ def profile(ref: ClauseRef, lexicon: Lexicon) -> Profile:
 class Vectors:
     """TF-IDF matrices (rows L2-normalised) for a list of profiles."""
 
-    def __init__(self, profiles: list[Profile]) -> None:
+    def __init__(self, profiles: list[Profile], *, embeddings: bool = False) -> None:
         import numpy as np
         from scipy import sparse
         from sklearn.feature_extraction import DictVectorizer
@@ -87,7 +102,20 @@ class Vectors:
                 self.concept_idf[c] = self.concept_idf.get(c, 0) + 1
         self.concept_idf = {c: math.log((1 + self.n) / (1 + df)) + 1
                             for c, df in self.concept_idf.items()}
-        self._sparse = sparse
+        # Candidate retrieval reads concepts and words, without the features so common they
+        # index nearly every clause ("the", "hükümet"): with them the candidate lists of a
+        # large corpus would approach all pairs. Scoring still uses every feature.
+        both = sparse.hstack([self.concepts, self.words]).tocsc()
+        df = np.diff(both.indptr)
+        common = df > max(RETRIEVAL_MIN_DF, RETRIEVAL_MAX_SHARE * self.n)
+        if common.any():
+            both = both[:, np.flatnonzero(~common)]
+        self.retrieval = both.tocsr()
+        self.embeddings = None
+        if embeddings:
+            from vesika.link.lineage.embeddings import embed
+
+            self.embeddings = embed([p.ref.text for p in profiles])
 
     def pair_cosines(self, rows: Any, cols: Any) -> dict[str, Any]:
         """Cosines of the given (row, col) pairs (index arrays), for each vector kind."""
@@ -99,6 +127,9 @@ class Vectors:
         for name, matrix in (("concept_cos", self.concepts), ("word_cos", self.words),
                              ("char_cos", self.chars)):
             out[name] = np.asarray(matrix[r].multiply(matrix[c]).sum(axis=1)).ravel()
+        if self.embeddings is not None:
+            out[EMBEDDING_FEATURE] = np.einsum("ij,ij->i", self.embeddings[r],
+                                               self.embeddings[c])
         return out
 
 
@@ -131,8 +162,10 @@ def evidence(target: Profile, source: Profile, vectors: Vectors,
         rare = [w for w in common if len(w) >= 5 and w not in concept_words]
         for word in sorted(rare)[:8]:
             items.append({"kind": "word", "value": word})
-    for name in ("concept_cos", "word_cos", "char_cos"):
-        items.append({"kind": "similarity", "measure": name, "value": round(cosines[name], 3)})
+    for name in ("concept_cos", "word_cos", "char_cos", EMBEDDING_FEATURE):
+        if name in cosines:
+            items.append({"kind": "similarity", "measure": name,
+                          "value": round(cosines[name], 3)})
     return items
 
 

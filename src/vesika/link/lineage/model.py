@@ -1,6 +1,7 @@
 """The link model: a logistic regression over pair features, shipped as data.
 
-The weights in `src/vesika/data/lineage_model.json` were fitted by `bench/fit_lineage.py` on
+The weights in `src/vesika/data/lineage_model.json` (and, for the optional embeddings,
+`lineage_model_embeddings.json`) were fitted by `bench/fit_lineage.py` on
 the *training* gold (tests/data/lineage/training.json: Virginia Declaration -> Déclaration de
 1789 -> UDHR, Bill of Rights -> UDHR), which no benchmark scores. The default threshold is 0.5:
 a link is proposed when the model finds it more likely than not, a rule fixed before any
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from vesika.link.lineage.features import FEATURES
+from vesika.link.lineage.features import EMBEDDING_FEATURE
 
 DEFAULT_THRESHOLD = 0.5
+MODEL_FILES = {False: "lineage_model.json", True: "lineage_model_embeddings.json"}
 
 
 @dataclass(frozen=True)
@@ -26,19 +28,23 @@ class LinkModel:
     intercept: float
     meta: dict[str, Any]
 
+    @property
+    def uses_embeddings(self) -> bool:
+        return EMBEDDING_FEATURE in self.weights
+
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights[f] * features[f] for f in FEATURES)
+        z = self.intercept + sum(w * features[f] for f, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_json(self) -> dict[str, Any]:
-        return {"schema": "vesika.lineage-model/1", "features": list(FEATURES),
+        return {"schema": "vesika.lineage-model/1", "features": list(self.weights),
                 "weights": self.weights, "intercept": self.intercept, **self.meta}
 
 
-def load_model() -> LinkModel:
-    raw = json.loads(resources.files("vesika.data").joinpath("lineage_model.json")
+def load_model(*, embeddings: bool = False) -> LinkModel:
+    raw = json.loads(resources.files("vesika.data").joinpath(MODEL_FILES[embeddings])
                      .read_text(encoding="utf-8"))
-    weights = {f: float(raw["weights"][f]) for f in FEATURES}
+    weights = {f: float(raw["weights"][f]) for f in raw["features"]}
     meta = {k: v for k, v in raw.items()
             if k not in ("schema", "features", "weights", "intercept")}
     return LinkModel(weights, float(raw["intercept"]), meta)
