@@ -71,7 +71,9 @@ class Lexicon:
                             bucket.append(entry)
 
     def find(self, text: str, fam: str) -> list[ConceptHit]:
-        """Concepts named in `text`, longest form first where forms overlap."""
+        """Concepts named in `text`. The longest form wins where forms overlap, and the words
+        of a multi-word form also count on their own: `cephane fabrikası` names a munitions
+        factory *and* munitions, as the historian reading it would note."""
         index = self._index.get(fam)
         if not index:
             return []
@@ -79,25 +81,37 @@ class Lexicon:
         hits: list[ConceptHit] = []
         i = 0
         while i < len(ws):
-            best: tuple[int, str] | None = None
-            for candidate in _lookup_keys(ws[i].key, fam):
-                for concept, keys in index.get(candidate, ()):
-                    n = len(keys)
-                    if fam == TURKISH and not tail_ok(keys[0], ws[i].key):
-                        continue
-                    if i + n <= len(ws) and all(
-                        _matches(ws[i + j].key, keys[j], fam) for j in range(1, n)
-                    ) and (best is None or n > best[0]):
-                        best = (n, concept)
-                if best is not None:
-                    break  # the longest matching prefix wins
+            best = self._longest(index, ws, i, fam)
             if best is None:
                 i += 1
                 continue
             n, concept = best
             hits.append(ConceptHit(concept, ws[i].start, ws[i + n - 1].end))
+            if n > 1:
+                for j in range(i, i + n):
+                    part = self._longest(index, ws[j:j + 1], 0, fam)
+                    if part is not None and part[1] != concept:
+                        hits.append(ConceptHit(part[1], ws[j].start, ws[j].end))
             i += n
         return hits
+
+    @staticmethod
+    def _longest(index: dict[str, list[tuple[str, tuple[str, ...]]]], ws: list, i: int,
+                 fam: str) -> tuple[int, str] | None:
+        """The longest form starting at word `i`, as (number of words, concept)."""
+        best: tuple[int, str] | None = None
+        for candidate in _lookup_keys(ws[i].key, fam):
+            for concept, keys in index.get(candidate, ()):
+                n = len(keys)
+                if fam == TURKISH and not tail_ok(keys[0], ws[i].key):
+                    continue
+                if i + n <= len(ws) and all(
+                    _matches(ws[i + j].key, keys[j], fam) for j in range(1, n)
+                ) and (best is None or n > best[0]):
+                    best = (n, concept)
+            if best is not None:
+                return best  # the longest matching prefix wins
+        return best
 
 
 def _lookup_keys(key: str, fam: str) -> list[str]:
