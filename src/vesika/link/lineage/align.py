@@ -25,6 +25,7 @@ from vesika.link.lineage.features import (
     ClauseRef,
     Profile,
     Vectors,
+    containment,
     evidence,
     profile,
 )
@@ -276,6 +277,7 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
                 pairs.append((row, col, {
                     **extra,
                     "concept_cos": float(cos["concept_cos"][flat]),
+                    "concept_containment": containment(target, source, vectors.concept_idf),
                     "word_cos": float(cos["word_cos"][flat]),
                     "char_cos": float(cos["char_cos"][flat]),
                     "numbers": 1.0 if target.numbers & source.numbers else 0.0,

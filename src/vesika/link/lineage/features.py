@@ -16,8 +16,8 @@ from vesika.lang.fold import fold
 from vesika.lang.lexicon import ConceptHit, Lexicon
 from vesika.lang.words import TURKISH, family, numbers, words
 
-FEATURES = ("concept_cos", "word_cos", "char_cos", "numbers", "same_family",
-            "relative", "is_best", "mutual")
+FEATURES = ("concept_cos", "concept_containment", "word_cos", "char_cos", "numbers",
+            "same_family", "relative", "is_best", "mutual")
 # With the optional embeddings extra, one more feature (and a model fitted with it).
 EMBEDDING_FEATURE = "embed_cos"
 # A retrieval feature present in more than 2% of the clauses (and at least 50 of them) is too
@@ -46,6 +46,8 @@ class Profile:
     words: Counter[str] = field(default_factory=Counter)
     numbers: set[str] = field(default_factory=set)
     folded: str = ""
+    # word key -> the word as first written in the clause, for evidence a reader can read
+    surfaces: dict[str, str] = field(default_factory=dict)
 
 
 # Turkish words are compared by their first five letters: suffixes only follow the stem, and
@@ -57,9 +59,11 @@ TURKISH_PREFIX = 5
 def profile(ref: ClauseRef, lexicon: Lexicon) -> Profile:
     fam = family(ref.language, ref.text)
     hits = lexicon.find(ref.text, fam)
-    keys = [w.key for w in words(ref.text, fam)]
-    if fam == TURKISH:
-        keys = [k[:TURKISH_PREFIX] for k in keys]
+    found = words(ref.text, fam)
+    keys = [w.key[:TURKISH_PREFIX] if fam == TURKISH else w.key for w in found]
+    surfaces: dict[str, str] = {}
+    for key, w in zip(keys, found, strict=True):
+        surfaces.setdefault(key, ref.text[w.start:w.end])
     return Profile(
         ref=ref,
         fam=fam,
@@ -68,6 +72,7 @@ def profile(ref: ClauseRef, lexicon: Lexicon) -> Profile:
         words=Counter(keys),
         numbers=numbers(ref.text),
         folded=" ".join(fold(ref.text).split()),
+        surfaces=surfaces,
     )
 
 
@@ -91,7 +96,13 @@ class Vectors:
         self.concepts = tfidf([dict(p.concepts) for p in profiles])
         # Word keys are family-specific (a Turkish prefix key never equals an English stem), so
         # one vocabulary serves all languages: only same-family pairs and shared names meet.
-        self.words = tfidf([{f"{p.fam}:{k}": v for k, v in p.words.items()} for p in profiles])
+        word_rows = [{f"{p.fam}:{k}": v for k, v in p.words.items()} for p in profiles]
+        self.words = tfidf(word_rows)
+        word_df: dict[str, int] = {}
+        for row in word_rows:
+            for key in row:
+                word_df[key] = word_df.get(key, 0) + 1
+        self.word_idf = {k: math.log((1 + self.n) / (1 + df)) + 1 for k, df in word_df.items()}
         texts = [p.folded or " " for p in profiles]
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
                                 lowercase=False, dtype=np.float64)
@@ -133,6 +144,18 @@ class Vectors:
         return out
 
 
+def containment(target: Profile, source: Profile, idf: dict[str, float]) -> float:
+    """How much of the target's meaning the source holds: the IDF weight of the concepts they
+    share over the IDF weight of the target's concepts. Lineage runs one way — a short article
+    may take one point out of a long proposal clause — so this is asymmetric, unlike a cosine
+    (Broder, "On the resemblance and containment of documents", 1997)."""
+    mine = set(target.concepts)
+    total = sum(idf.get(c, 1.0) for c in mine)
+    if not total:
+        return 0.0
+    return sum(idf.get(c, 1.0) for c in mine & set(source.concepts)) / total
+
+
 def _normalised(matrix):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import normalize
 
@@ -156,12 +179,15 @@ def evidence(target: Profile, source: Profile, vectors: Vectors,
     for number in sorted(target.numbers & source.numbers):
         items.append({"kind": "number", "value": number})
     if target.fam == source.fam:
-        common = set(target.words) & set(source.words)
-        concept_words = {fold(w) for item in items if item["kind"] == "concept"
-                         for w in item["target_words"]}
-        rare = [w for w in common if len(w) >= 5 and w not in concept_words]
-        for word in sorted(rare)[:8]:
-            items.append({"kind": "word", "value": word})
+        # Shared words that no shared concept already explains, rarest first.
+        in_concepts = {h for item in items if item["kind"] == "concept"
+                       for w in item["target_words"] for h in w.split()}
+        common = [k for k in set(target.words) & set(source.words)
+                  if len(k) >= 4 and target.surfaces.get(k) not in in_concepts]
+        common.sort(key=lambda k: (-vectors.word_idf.get(f"{target.fam}:{k}", 0.0), k))
+        for key in common[:6]:
+            items.append({"kind": "word", "target_word": target.surfaces[key],
+                          "source_word": source.surfaces.get(key, key)})
     for name in ("concept_cos", "word_cos", "char_cos", EMBEDDING_FEATURE):
         if name in cosines:
             items.append({"kind": "similarity", "measure": name,
