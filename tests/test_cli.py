@@ -123,6 +123,17 @@ def test_analyze_writes_a_self_contained_report_and_json(example, tmp_path):
     assert "<link" not in html and "<script" not in html and "http://" not in html.split(
         "<body>")[0]
     assert "Tula’daki cephane fabrikası" in html
+    # The lineage table in the article's style, and its flow picture.
+    lineage = html.split('id="lineage"')[1].split("</section>")[0]
+    assert "no known source" in lineage and "<svg" in lineage
+    assert ("Boğazlar sorununun kesin çözümü bir Karadeniz Devletleri konferansındadır.</td>"
+            in lineage)
+    assert 'href="#doc-mukabil-teklifname-6">' in lineage
+    align = json.loads((out_dir / "lineage.json").read_text(encoding="utf-8"))
+    assert align["schema"] == "vesika.align/1"
+    assert {"target": {"doc": "anlasma", "clause": "8"},
+            "source": {"doc": "mukabil-teklifname", "clause": "6"}} in [
+        {"target": x["target"], "source": x["source"]} for x in align["links"]]
     documents = json.loads((out_dir / "documents.json").read_text(encoding="utf-8"))
     assert documents["schema"] == "vesika.documents/1"
     clauses = json.loads((out_dir / "clauses.json").read_text(encoding="utf-8"))

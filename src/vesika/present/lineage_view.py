@@ -14,14 +14,17 @@ from vesika.link.lineage import Lineage
 ROW = 18  # pixels per clause in the flow picture
 
 
-def lineage_view(lineage: Lineage, titles: dict[str, str]) -> list[dict[str, Any]]:
-    """One block per target document: rows, dropped source clauses, and an SVG flow."""
+def lineage_view(lineage: Lineage, titles: dict[str, str]) -> dict[str, Any]:
+    """One block per later document that takes anything up (its rows and an SVG flow from the
+    source documents it draws on), and the dropped clauses of those source documents."""
     blocks = []
     links = lineage.links
     for doc in dict.fromkeys(t.doc for t in lineage.targets):
         targets = [t for t in lineage.targets if t.doc == doc]
         mine = [c for c in links if c.target.doc == doc]
-        source_docs = {p["source"] for p in lineage.pairs if p["target"] == doc}
+        if not mine:
+            continue
+        source_docs = {c.source.doc for c in mine}
         rows = []
         for t in targets:
             sources = [
@@ -37,17 +40,21 @@ def lineage_view(lineage: Lineage, titles: dict[str, str]) -> list[dict[str, Any
                 for c in mine if c.target == t
             ]
             rows.append({"label": t.label, "text": t.text, "sources": sources})
-        dropped = [s for s in lineage.dropped() if s.doc in source_docs]
         sources = [s for s in lineage.sources if s.doc in source_docs]
         blocks.append({
             "doc": doc,
             "title": titles.get(doc, doc),
             "rows": rows,
-            "dropped": [{"doc": s.doc, "title": titles.get(s.doc, s.doc), "label": s.label,
-                         "text": s.text} for s in dropped],
             "svg": flow_svg(sources, targets, mine, titles),
         })
-    return blocks
+    drawn_on = {c.source.doc for c in links}
+    dropped = [{"doc": s.doc, "title": titles.get(s.doc, s.doc), "label": s.label,
+                "text": s.text} for s in lineage.dropped() if s.doc in drawn_on]
+    return {"blocks": blocks, "dropped": dropped, "skipped": lineage.skipped}
+
+
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _summary(evidence: list[dict[str, Any]]) -> str:
@@ -60,7 +67,7 @@ def _summary(evidence: list[dict[str, Any]]) -> str:
 def flow_svg(sources: list, targets: list, links: list, titles: dict[str, str]) -> str:  # type: ignore[type-arg]
     """Earlier documents' clauses on the left, the later document's on the right, a band for
     each link, as wide as its score. Every text is escaped: this string goes into the page."""
-    left_x, right_x, width = 250, 650, 900
+    left_x, right_x, width = 300, 620, 900
     y = 30
     pos_left: dict[tuple[str, str], float] = {}
     parts: list[str] = []
@@ -70,7 +77,7 @@ def flow_svg(sources: list, targets: list, links: list, titles: dict[str, str]) 
             current = s.doc
             y += 8
             parts.append(f'<text x="{left_x - 10}" y="{y}" text-anchor="end" class="doc">'
-                         f"{escape(titles.get(s.doc, s.doc)[:40])}</text>")
+                         f"{escape(_short(titles.get(s.doc, s.doc), 42))}</text>")
             y += ROW
         pos_left[(s.doc, s.label)] = y
         parts.append(f'<text x="{left_x - 10}" y="{y + 4}" text-anchor="end">'
@@ -82,7 +89,7 @@ def flow_svg(sources: list, targets: list, links: list, titles: dict[str, str]) 
     for t in targets:
         pos_right[(t.doc, t.label)] = y
         parts.append(f'<text x="{right_x + 10}" y="{y + 4}">§{escape(t.label)} '
-                     f"{escape(' '.join(t.text.split())[:40])}</text>")
+                     f"{escape(_short(' '.join(t.text.split()), 38))}</text>")
         y += ROW
     height = max(height_left, y) + 20
     for c in links:

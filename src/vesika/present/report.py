@@ -25,7 +25,7 @@ def render_report(
     description: str,
     documents: list[dict[str, Any]],
     errors: list[dict[str, Any]],
-    lineage: list[dict[str, Any]] | None = None,
+    lineage: dict[str, Any] | None = None,
 ) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -33,7 +33,7 @@ def render_report(
         description=description,
         documents=documents,
         errors=errors,
-        lineage=lineage or [],
+        lineage=lineage or {"blocks": [], "dropped": [], "skipped": []},
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
