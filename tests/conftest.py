@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,21 @@ def corpus_text(relative: str) -> str:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+def run_cli(*args: object) -> tuple[int, str]:
+    """Run `vesika ARGS` in-process; return the exit code and what it printed."""
+    from typer.testing import CliRunner
+
+    from vesika.cli.app import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout
+
+
+@pytest.fixture
+def example(tmp_path) -> Path:
+    """A copy of the bundled example dossier, free to be written into."""
+    target = tmp_path / "ankara-moscow-1920"
+    shutil.copytree(EXAMPLE, target)
+    return target

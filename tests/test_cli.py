@@ -6,24 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import CORPORA, EXAMPLE, SEED
-from vesika.cli.app import app
+from conftest import CORPORA, EXAMPLE, SEED, run_cli
 
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout
-
-
-@pytest.fixture
-def example(tmp_path) -> Path:
-    target = tmp_path / "ankara-moscow-1920"
-    shutil.copytree(EXAMPLE, target)
-    return target
+run = run_cli
 
 
 @pytest.fixture

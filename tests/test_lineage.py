@@ -1,32 +1,17 @@
 """Clause lineage on the example dossier and on hand-made dossiers of real text."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import EXAMPLE, corpus_text
-from vesika.cli.app import app
+from conftest import corpus_text, run_cli
 from vesika.lang.lexicon import load_lexicon, read_tsv
 from vesika.link.lineage import ClauseRef, LineageDocument, align, load_model
 from vesika.link.lineage.align import is_earlier
 from vesika.model import parse_edtf
 
-runner = CliRunner()
-
-
-def run(*args: object) -> tuple[int, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout
-
-
-@pytest.fixture
-def example(tmp_path) -> Path:
-    target = tmp_path / "ankara-moscow-1920"
-    shutil.copytree(EXAMPLE, target)
-    return target
+run = run_cli
 
 
 def align_json(dossier: Path, *extra: str) -> dict:
