@@ -144,6 +144,7 @@ def align_cmd(
     """Trace each clause of a later document to the earlier clauses it came from."""
     from vesika.link.lineage.dossier import run_lineage
     from vesika.link.lineage.embeddings import EmbeddingsUnavailable
+    from vesika.link.lineage.features import evidence_summary
 
     check_input(dossier)
     with open_store(db or default_db(dossier)) as store:
@@ -186,13 +187,6 @@ def review_cmd(
             raise fail(f"no link {link_id!r}: run `vesika align {dossier}` to list them")
         store.review_link(link, "confirmed" if confirm else "rejected", comment)
     out.print(f"{link_id}: {'confirmed' if confirm else 'rejected'}")
-
-
-def evidence_summary(evidence: list[dict]) -> str:
-    """`Gürcistan, Ermeni, harekât-ı askeriye` — the shared concepts as the target words them."""
-    words = [e["target_words"][0] for e in evidence if e["kind"] == "concept" and e["target_words"]]
-    words += [e["value"] for e in evidence if e["kind"] == "number"]
-    return ", ".join(words[:6])
 
 
 @app.command("analyze")

@@ -10,6 +10,7 @@ from html import escape
 from typing import Any
 
 from vesika.link.lineage import Lineage
+from vesika.link.lineage.features import evidence_summary
 
 ROW = 18  # pixels per clause in the flow picture
 
@@ -35,7 +36,7 @@ def lineage_view(lineage: Lineage, titles: dict[str, str]) -> dict[str, Any]:
                     "score": c.score,
                     "status": c.status,
                     "id": c.id,
-                    "evidence": _summary(c.evidence),
+                    "evidence": evidence_summary(c.evidence, limit=5),
                 }
                 for c in mine if c.target == t
             ]
@@ -55,13 +56,6 @@ def lineage_view(lineage: Lineage, titles: dict[str, str]) -> dict[str, Any]:
 
 def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
-
-
-def _summary(evidence: list[dict[str, Any]]) -> str:
-    words = [e["target_words"][0] for e in evidence
-             if e["kind"] == "concept" and e["target_words"]]
-    words += [e["value"] for e in evidence if e["kind"] == "number"]
-    return ", ".join(words[:5])
 
 
 def flow_svg(sources: list, targets: list, links: list, titles: dict[str, str]) -> str:  # type: ignore[type-arg]

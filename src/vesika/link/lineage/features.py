@@ -203,3 +203,11 @@ def _surfaces(p: Profile, concept: str) -> list[str]:
             if surface not in seen:
                 seen.append(surface)
     return seen
+
+
+def evidence_summary(items: list[dict[str, Any]], limit: int = 6) -> str:
+    """`Gürcistan, Ermeni, harekât-ı askeriye` — the shared concepts as the target words them,
+    then shared numbers: the short form of the evidence for tables."""
+    words = [e["target_words"][0] for e in items if e["kind"] == "concept" and e["target_words"]]
+    words += [e["value"] for e in items if e["kind"] == "number"]
+    return ", ".join(words[:limit])
