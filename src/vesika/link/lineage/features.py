@@ -16,8 +16,11 @@ from vesika.lang.fold import fold
 from vesika.lang.lexicon import ConceptHit, Lexicon
 from vesika.lang.words import TURKISH, family, numbers, words
 
-FEATURES = ("concept_cos", "concept_containment", "word_cos", "char_cos", "numbers",
-            "same_family", "relative", "is_best", "mutual")
+# What a pair shares (the ranking stage reads these) ...
+SHARED_FEATURES = ("concept_cos", "concept_containment", "word_cos", "char_cos", "numbers",
+                   "same_family")
+# ... and how it ranks among the candidates by that stage (the final stage adds these).
+FEATURES = (*SHARED_FEATURES, "relative", "is_best", "mutual")
 # With the optional embeddings extra, one more feature (and a model fitted with it).
 EMBEDDING_FEATURE = "embed_cos"
 # A retrieval feature present in more than 2% of the clauses (and at least 50 of them) is too

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -24,9 +24,19 @@ MODEL_FILES = {False: "lineage_model.json", True: "lineage_model_embeddings.json
 
 @dataclass(frozen=True)
 class LinkModel:
+    """Two logistic stages. The ranking stage reads only what a pair shares (concepts, words,
+    n-grams, numbers); the final stage adds how the pair ranks by the first stage among the
+    target's candidates and the source's. Both were fitted on the training gold."""
+
     weights: dict[str, float]
     intercept: float
     meta: dict[str, Any]
+    ranking: dict[str, float] = field(default_factory=dict)
+    ranking_intercept: float = 0.0
+
+    def ranking_score(self, features: dict[str, float]) -> float:
+        z = self.ranking_intercept + sum(w * features[f] for f, w in self.ranking.items())
+        return 1.0 / (1.0 + math.exp(-z))
 
     @property
     def uses_embeddings(self) -> bool:
@@ -37,8 +47,10 @@ class LinkModel:
         return 1.0 / (1.0 + math.exp(-z))
 
     def to_json(self) -> dict[str, Any]:
-        return {"schema": "vesika.lineage-model/1", "features": list(self.weights),
-                "weights": self.weights, "intercept": self.intercept, **self.meta}
+        return {"schema": "vesika.lineage-model/2", "features": list(self.weights),
+                "weights": self.weights, "intercept": self.intercept,
+                "ranking": {"weights": self.ranking, "intercept": self.ranking_intercept},
+                **self.meta}
 
 
 def load_model(*, embeddings: bool = False) -> LinkModel:
@@ -46,5 +58,8 @@ def load_model(*, embeddings: bool = False) -> LinkModel:
                      .read_text(encoding="utf-8"))
     weights = {f: float(raw["weights"][f]) for f in raw["features"]}
     meta = {k: v for k, v in raw.items()
-            if k not in ("schema", "features", "weights", "intercept")}
-    return LinkModel(weights, float(raw["intercept"]), meta)
+            if k not in ("schema", "features", "weights", "intercept", "ranking")}
+    ranking = raw["ranking"]
+    return LinkModel(weights, float(raw["intercept"]), meta,
+                     {f: float(w) for f, w in ranking["weights"].items()},
+                     float(ranking["intercept"]))
