@@ -1,0 +1,1 @@
+"""Annotate: independent annotators over a document's clean text (dates first)."""
