@@ -178,3 +178,23 @@ def test_malformed_xml_reports_the_line(tmp_path):
     with pytest.raises(IngestError) as info:
         read_document(path)
     assert info.value.line == 4
+
+
+def test_a_pdf_in_a_dossier_keeps_its_pages_as_spans(tmp_path):
+    from vesika.pipeline import ingest
+    from vesika.store import Store
+
+    lines = [line for line in BILL.splitlines() if line.strip()]
+    dossier = tmp_path / "d"
+    dossier.mkdir()
+    make_pdf(dossier / "bill.pdf", [lines[:12], lines[12:24]])
+    with Store.open(tmp_path / "v.db") as store:
+        assert ingest(dossier, store).ingested == ["bill"]
+        doc = store.load_document("bill")
+    pages = doc.spans["page"]
+    assert [p.label for p in pages] == ["1", "2"]
+    # The running header "The Bill of Rights ... N" is debris: gone from the clean text.
+    assert "The Bill of Rights" not in doc.clean_text
+    assert [c.label for c in doc.clauses][:2] == ["I", "II"]
+    second = doc.clean_text[pages[1].start:pages[1].end]
+    assert second.startswith(" ".join(lines[12].split()[:3]))
