@@ -300,3 +300,24 @@ def test_roman_numerals_round_trip(n):
 @pytest.mark.parametrize("numeral", ["", "IIII", "IC", "VV", "iv", "ABC"])
 def test_non_standard_roman_numerals_are_rejected(numeral):
     assert roman_to_int(numeral) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a) Boğazların serbestisi;\nb) Karadeniz sahil devletleri konferansı;\nc) Batum.",
+        "(a) the Straits;\n(b) the Black Sea;\n(c) Batum.",
+        "a. the Straits;\nb. the Black Sea;\nc. Batum.",
+    ],
+)
+def test_lettered_points_are_clauses_labelled_by_their_letter(text):
+    found = segment_clauses(text)
+    assert [c.label for c in found] == ["a", "b", "c"]
+    assert text[found[2].start:found[2].end] == "Batum."
+
+
+def test_lettered_points_inside_an_article_stay_in_its_text():
+    text = "Article 1\nThe parties agree:\na) one;\nb) two.\n\nArticle 2\nFinal."
+    found = segment_clauses(text)
+    assert [c.label for c in found] == ["1", "2"]
+    assert text[found[0].start:found[0].end] == "The parties agree:\na) one;\nb) two."

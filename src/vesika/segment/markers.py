@@ -5,7 +5,8 @@ Two families of marker:
 - keyword markers (`Article 1`, `ARTICLE I.`, `SECTION. 2.`, `Madde 1 —`, `Birinci Madde`,
   `Статья 1`, `Artikel 1`, `Art. 1`, `§ 1`, `AMENDMENT IV`) at the start of a line, followed by
   punctuation or by the end of the line. They say what they are, so each one counts;
-- bare numbers (`1 —`, `1-`, `(1)`, `1)`, `1.`, `I.`). Running text is full of numbers
+- bare numbers (`1 —`, `1-`, `(1)`, `1)`, `1.`, `I.`, and letters `a)`, `(b)`, `c.` at line
+  starts). Running text is full of numbers
   (`26/4/1920`, `15. Kolordu`, `ss. 747-748`), so a bare number starts a clause only as part of
   a run 1, 2, 3 … of one numbering style; `1.` and Roman numerals only at the start of a line,
   because Turkish writes ordinals as `15.` and Roman numerals appear inside references.
@@ -98,6 +99,9 @@ _INLINE: dict[str, re.Pattern[str]] = {
 _AT_LINE_START: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "dot": _line_start(rf"{_LINE_LEAD}(?P<num>\d{{1,3}})\.(?=[ \t]*[^\W\d_]|[ \t]+\S)"),
     "roman": _line_start(rf"{_LINE_LEAD}(?P<num>[IVXLC]{{1,7}})[.)\-–—](?=[ \t]+\S)"),
+    # Lettered items, `a)`, `(b)`, `c.` (treaties and laws letter the points of an article);
+    # lower case only, so that initials such as `A. Türk Milliyetçilerin` never count.
+    "letter": _line_start(rf"{_LINE_LEAD}\(?(?P<num>[a-z])[.)](?=[ \t]+\S)"),
 }
 _LEAD = re.compile(_LINE_LEAD)
 
@@ -181,15 +185,20 @@ def _bare_candidates(text: str, end: int, kind: str) -> list[Marker]:
     out: list[Marker] = []
     for m in matches:
         num = m.group("num")
-        value = roman_to_int(num) if kind == "roman" else int(num)
+        if kind == "roman":
+            value = roman_to_int(num)
+        elif kind == "letter":
+            value = ord(num) - ord("a") + 1
+        else:
+            value = int(num)
         if value is None:
             continue
-        start = m.start("num") - (1 if kind == "paren" else 0)
+        start = m.start("num") - (1 if kind == "paren" or text[m.start("num") - 1] == "(" else 0)
         lead = _LEAD.match(text, text.rfind("\n", 0, start) + 1, start)
         at_line_start = lead is not None and lead.end() == start
         # A line-start marker takes its opening quote with it; an inline one leaves it behind.
         cut = lead.start("open") if lead is not None and at_line_start else start
-        label = num if kind == "roman" else str(value)
+        label = num if kind in ("roman", "letter") else str(value)
         out.append(Marker(cut, start, m.end(), text[start : m.end()], label, value, kind,
                           at_line_start))
     return out
