@@ -129,3 +129,26 @@ def test_embeddings_are_optional_and_say_how_to_get_them(example):
         pytest.skip("the embeddings extra is installed here")
     code, _ = run("align", example, "--embeddings")
     assert code == 2
+
+
+def test_a_translation_is_linked_clause_by_clause_as_a_translation_not_as_lineage():
+    en = corpus_text("udhr/udhr_en.txt")
+    tr = corpus_text("udhr/udhr_tr.txt")
+    from vesika.segment import segment_clauses
+
+    def document(doc_id, text, language, **relations):
+        clauses = [ClauseRef(doc_id, c.label, text[c.start:c.end], language)
+                   for c in segment_clauses(text, language=language)]
+        return LineageDocument(doc_id, parse_edtf("1948-12-10"), language=language,
+                               clauses=clauses, **relations)
+
+    result = align([document("udhr_en", en, "en"),
+                    document("udhr_tr", tr, "tr", translation_of=["udhr_en"])],
+                   load_lexicon(), load_model())
+    assert result.candidates == []
+    assert result.skipped == [{"target": "udhr_tr", "source": "udhr_en",
+                               "reason": "translation, not lineage"}]
+    assert len(result.translations) == 31  # preamble and articles 1-30
+    assert result.translations[5] == {"kind": "translation_of",
+                                      "target": {"doc": "udhr_tr", "clause": "5"},
+                                      "source": {"doc": "udhr_en", "clause": "5"}}

@@ -110,6 +110,7 @@ class Lineage:
     skipped: list[dict[str, str]]
     targets: list[ClauseRef]
     sources: list[ClauseRef]
+    translations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def links(self) -> list[Candidate]:
@@ -135,6 +136,7 @@ class Lineage:
             "dropped": [s.to_json() for s in self.dropped()],
             "pairs": self.pairs,
             "skipped": self.skipped,
+            "translations": self.translations,
         }
 
 
@@ -192,7 +194,28 @@ def align(
     for c in candidates:
         if reviews and c.id in reviews:
             c.status, c.comment = reviews[c.id]
-    return Lineage(candidates, threshold, pairs, skipped, target_refs, list(source_refs.values()))
+    return Lineage(candidates, threshold, pairs, skipped, target_refs,
+                   list(source_refs.values()), translations(documents))
+
+
+def translations(documents: list[LineageDocument]) -> list[dict[str, Any]]:
+    """Clause-to-clause links between a translation and its original (`translation_of`),
+    matched by clause label: a translation keeps its original's numbering, and its clauses
+    are the original's, not derived from it."""
+    by_id = {d.id: d for d in documents}
+    out: list[dict[str, Any]] = []
+    for doc in documents:
+        for original_id in doc.translation_of:
+            original = by_id.get(original_id)
+            if original is None:
+                continue
+            labels = {c.label: c for c in original.clauses}
+            out.extend(
+                {"kind": "translation_of", "target": c.to_json(),
+                 "source": labels[c.label].to_json()}
+                for c in doc.clauses if c.label in labels
+            )
+    return out
 
 
 def _top_k(scores: Any, k: int, n: int) -> Any:
@@ -238,7 +261,9 @@ def _plan(primary: list[LineageDocument]) -> tuple[
                 key = frozenset((source.id, target.id))
                 if key not in undecidable:
                     undecidable.add(key)
-                    skipped.append({"target": target.id, "source": source.id, "reason": why})
+                    later, earlier = ((source, target) if target.id in source.translation_of
+                                      else (target, source))
+                    skipped.append({"target": later.id, "source": earlier.id, "reason": why})
         if sources:
             plan.append((target, sources))
     return plan, pairs, skipped
