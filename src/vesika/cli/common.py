@@ -15,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from vesika.ingest import document_files
 from vesika.pipeline import IngestReport, ingest
 from vesika.store import Store
 
@@ -60,9 +61,8 @@ def open_store(db: Path) -> Iterator[Store]:
 
 def bring_up_to_date(input_path: Path, store: Store, *, quiet: bool = False) -> IngestReport:
     """Ingest what changed since the last run; unchanged files cost only a hash."""
-    files = [input_path] if input_path.is_file() else None
-    total = 1 if files else sum(1 for _ in input_path.iterdir())
     if sys.stderr.isatty() and not quiet:
+        total = len(document_files(input_path))
         with Progress(
             TextColumn("[progress.description]{task.description}"),
             BarColumn(),
