@@ -29,8 +29,10 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed-dev
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/lineage.py
+	$(BIN)/python bench/dates.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,83 @@
+"""Date expressions in the seed article and in the forms the archives use."""
+
+import pytest
+
+from vesika.annotate.dates import find_dates
+
+
+def dates(text: str, language: str = "tr") -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.kind, m.date.edtf if m.date else None) for m in find_dates(text, language)]
+
+
+def test_turkish_dates_with_suffixes_numeric_forms_and_parts_of_months():
+    text = ("Mustafa Kemal’in 26 Nisan 1920 tarihli mektubu, 26/4/1920: Temmuz 1920’de "
+            "kesinleşen anlaşma. 4 Temmuz’da teslim edildi. Aralık başında haberdar oldular; "
+            "Ağustos- Eylül 1921’deki muharebe; 1922 yılının Haziran ayında bir anlaşma.")
+    assert dates(text) == [
+        ("26 Nisan 1920", "date", "1920-04-26"),
+        ("26/4/1920", "date", "1920-04-26"),
+        ("Temmuz 1920’de", "date", "1920-07"),
+        ("4 Temmuz’da", "date", "1920-07-04"),
+        ("Aralık başında", "date", "1920-12-01/1920-12-10"),
+        ("Ağustos- Eylül 1921’deki", "date", "1921-08-01/1921-09-30"),
+        ("1922 yılının Haziran ayında", "date", "1922-06"),
+    ]
+
+
+def test_a_date_without_a_year_says_where_its_year_came_from():
+    (mention,) = [m for m in find_dates("16 Mart 1920’de işgal. Sonra 4 Eylül’de ilan etti.")
+                  if m.text == "4 Eylül’de"]
+    assert mention.date.edtf == "1920-09-04"
+    assert mention.note == "year 1920 taken from the text before"
+
+
+def test_relative_dates_count_from_the_last_explicit_day():
+    text = "4 Eylül 1920’de tanımadığını ilan etti. Resmor, iki gün sonra istifa etti."
+    relative = [m for m in find_dates(text) if m.kind == "relative"]
+    assert [(m.text, m.date.edtf) for m in relative] == [("iki gün sonra", "1920-09-06")]
+
+
+def test_citation_years_are_not_events_but_dated_records_are():
+    text = ("cevap 26 Nisan’da geldi. (Karabekir, 2008, ss. 747-748) ve "
+            "(TBMM Gizli Celse Zabıtları, Cilt. 1, 3/7/1920, s. 73) ile "
+            "(Sadık Erdaş, “Türk-Sovyet İlişkileri”, Dergisi, Yıl. 13, Sayı. 26 (2017), s. 75)")
+    found = dates(text)
+    assert ("2008", "citation", None) in found
+    assert ("2017", "citation", None) in found
+    assert ("3/7/1920", "date", "1920-07-03") in found
+    assert not any(kind == "date" and edtf in ("2008", "2017") for _, kind, edtf in found)
+
+
+def test_english_numeric_dates_read_month_first_and_say_so_when_ambiguous():
+    (unambiguous,) = find_dates("signed on 12/25/1918 in Paris", "en")
+    assert unambiguous.date.edtf == "1918-12-25" and unambiguous.note == ""
+    (ambiguous,) = find_dates("signed on 8/7/1920 in London", "en")
+    assert ambiguous.date.edtf == "1920-08-07"
+    assert "ambiguous" in ambiguous.note
+    (turkish,) = find_dates("8/7/1920 tarihli açık oturum", "tr")
+    assert turkish.date.edtf == "1920-07-08"
+
+
+def test_rumi_and_hijri_months_convert_to_gregorian():
+    (rumi,) = find_dates("29 Teşrinievvel 1339 tarihli kanun")
+    assert (rumi.date.edtf, rumi.date.calendar) == ("1923-10-29", "rumi")
+    (hijri,) = find_dates("18 Rebiülevvel 1342 tarihinde")
+    assert hijri.date.calendar == "hijri"
+    assert hijri.date.earliest.isoformat() <= "1923-10-29" <= hijri.date.latest.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("30 Şubat 1920 günü", "day 30 does not exist"),
+     ("32/13/1920 tarihinde", "does not exist"),
+     ("1 Teşrinievvel 1200 tarihinde", "Rumi")],
+)
+def test_impossible_dates_are_flagged_with_a_reason_never_silently_wrong(text, reason):
+    (mention,) = find_dates(text)
+    assert mention.date is None
+    assert "not a real date" in mention.note and reason in mention.note
+
+
+def test_a_long_paragraph_without_punctuation_is_handled():
+    text = "ve bu " * 200_000 + "5 Ağustos 1920"
+    assert dates(text)[-1] == ("5 Ağustos 1920", "date", "1920-08-05")
