@@ -49,7 +49,7 @@ _CITATION_CUE = re.compile(
     r"kitabevi|dergisi|journal|a\s?g\s?[em])\b|^[^,()]{2,60},\s*(?:1[5-9]|20)\d\d[a-z]?\b")
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _END = sys.maxsize  # sorts after any real offset
-_TRAILING_WORD = re.compile(r"(?<=\d)\s+[^\W\d_]+$")
+_TRAILING_WORD = re.compile(r"(?<=\d{4})\s+[^\W\d_]+$")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"the next day|the following day|le lendemain)|(?P<same>ayni gun|ayni tarihte|"
             r"the same day))(?![\w])"),
     }
+
+
+def is_month_name(word: str) -> bool:
+    return fold(word).rstrip(".") in _months()
 
 
 def find_dates(text: str, language: str = "") -> list[DateMention]:

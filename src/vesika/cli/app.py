@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -187,6 +188,40 @@ def review_cmd(
             raise fail(f"no link {link_id!r}: run `vesika align {dossier}` to list them")
         store.review_link(link, "confirmed" if confirm else "rejected", comment)
     out.print(f"{link_id}: {'confirmed' if confirm else 'rejected'}")
+
+
+@app.command("chronology")
+def chronology_cmd(
+    dossier: InputArg,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    csv_out: Annotated[Path | None, typer.Option("--csv", help="Also write CSV here.")] = None,
+    timeline_out: Annotated[
+        Path | None, typer.Option("--timelinejs", help="Also write TimelineJS3 JSON here.")
+    ] = None,
+) -> None:
+    """Dated events from every document, with their sources and date conflicts."""
+    from vesika.link.chronology import chronology_from_store, to_csv, to_timelinejs
+
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        report = bring_up_to_date(dossier, store, quiet=True)
+        chronology = chronology_from_store(store)
+    if csv_out:
+        csv_out.write_text(to_csv(chronology), encoding="utf-8")
+    if timeline_out:
+        timeline_out.write_text(json.dumps(to_timelinejs(chronology, report.config.title),
+                                           ensure_ascii=False, indent=2), encoding="utf-8")
+    if json_out:
+        print_json(chronology.to_json())
+        return
+    table = Table("date", "statement", "document", "actors")
+    for ev in chronology.events:
+        statement = ev.statement if len(ev.statement) < 140 else ev.statement[:139] + "…"
+        table.add_row(ev.date.edtf, escape(statement), ev.doc, escape(", ".join(ev.actors[:4])))
+    out.print(table)
+    for c in chronology.conflicts:
+        err.print(f"{c['code']} {c['message']}", highlight=False)
 
 
 @app.command("analyze")

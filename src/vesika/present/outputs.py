@@ -10,15 +10,19 @@ from typing import Any
 from vesika.pipeline import IngestReport
 from vesika.present.lineage_view import lineage_view
 from vesika.present.report import render_report
+from vesika.present.timeline_view import timeline_view
 from vesika.store import Store
 
 
 def write_outputs(store: Store, report: IngestReport, out_dir: Path,
                   dossier: Path, *, embeddings: bool = False) -> dict[str, Any]:
+    from vesika.link.chronology import chronology_from_store, to_csv, to_timelinejs
     from vesika.link.lineage.dossier import run_lineage
 
     documents = store.documents()
     lineage = run_lineage(store, dossier, embeddings=embeddings)
+    chronology = chronology_from_store(store)
+    title = report.config.title or Path(report.dossier).stem
     details = [store.document(d["id"]) for d in documents]
     written = {
         "documents": _write_json(out_dir / "documents.json",
@@ -28,12 +32,16 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path,
             "documents": [{"id": d["id"], "clauses": d["clauses"]} for d in details if d],
         }),
         "lineage": _write_json(out_dir / "lineage.json", lineage.to_json()),
+        "chronology": _write_json(out_dir / "chronology.json", chronology.to_json()),
+        "chronology_csv": _write_text(out_dir / "chronology.csv", to_csv(chronology)),
+        "timelinejs": _write_json(out_dir / "timeline.json", to_timelinejs(chronology, title)),
     }
     titles = {d["id"]: d.get("title") or d["id"] for d in documents}
-    html = render_report(title=report.config.title or Path(report.dossier).stem,
+    html = render_report(title=title,
                          description=report.config.description,
                          documents=[d for d in details if d],
                          lineage=lineage_view(lineage, titles),
+                         chronology=timeline_view(chronology, titles),
                          errors=[e.to_json() for e in report.errors])
     written["report"] = _write_text(out_dir / "report.html", html)
     return {"outputs": {k: str(v) for k, v in written.items()}, "report": str(written["report"])}

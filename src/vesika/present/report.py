@@ -26,6 +26,7 @@ def render_report(
     documents: list[dict[str, Any]],
     errors: list[dict[str, Any]],
     lineage: dict[str, Any] | None = None,
+    chronology: dict[str, Any] | None = None,
 ) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -34,6 +35,7 @@ def render_report(
         documents=documents,
         errors=errors,
         lineage=lineage or {"blocks": [], "dropped": [], "skipped": []},
+        chronology=chronology or {"rows": [], "svg": "", "conflicts": []},
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

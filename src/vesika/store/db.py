@@ -137,8 +137,11 @@ class Store(LinkStoreMixin):
 
         "Unchanged" means same id and same `content_hash`. Otherwise the old document row and,
         through the cascade, its clauses, spans and search entries are replaced in one
-        transaction: a failure leaves the previous version intact.
+        transaction: a failure leaves the previous version intact. `body_end` defaults to the
+        document's own.
         """
+        if body_end is None:
+            body_end = doc.body_end
         rows.validate(doc)
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction() as conn:
@@ -291,7 +294,7 @@ class Store(LinkStoreMixin):
         """
         row = self._conn.execute(
             "SELECT path, content_hash, meta_json, raw_text, clean_text, offsets_json,"
-            " produced_by FROM documents WHERE id = ?",
+            " produced_by, body_end FROM documents WHERE id = ?",
             (doc_id,),
         ).fetchone()
         if row is None:
@@ -313,6 +316,7 @@ class Store(LinkStoreMixin):
             clauses=[rows.clause_from_row(c) for c in self._clause_rows(doc_id)],
             spans=spans,
             produced_by=row["produced_by"],
+            body_end=row["body_end"],
         )
 
     def _clause_rows(self, doc_id: str) -> list[sqlite3.Row]:

@@ -1,0 +1,320 @@
+"""Chronology: events built from the dated statements of every document.
+
+An event is a statement (the sentence that carries a date), its date, the names in it, the
+document and the citations that support it. The same statement told by several documents with
+overlapping dates is one event with all its sources; the same statement with dates that cannot
+both be true is a conflict (finding V401), never silently merged. A statement cited to a dated
+record made before the statement's date (`Aralık 1920’de … (TBMM Gizli Celse Zabıtları, …,
+25/9/1920, …)`) is a citation that cannot support it (finding V201).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from vesika.annotate.dates import DateMention, find_dates, is_month_name
+from vesika.lang.fold import fold
+from vesika.model import FuzzyDate
+from vesika.store import Store
+
+# A sentence ends at . ! ? or a paragraph break; abbreviations and initials (`s.`, `N. E.`,
+# `Cilt.`) end on a short word and are not taken as ends.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3}[.!?])[”\"’]?\s+(?=[\"“(]?[A-ZÇĞİÖŞÜ0-9])|\n\s*\n")
+# A name: capitalised words in a row (`Mustafa Kemal`, `Kazım Karabekir`, `Sovyet Hükümeti`).
+_NAME = re.compile(r"(?<![\w’'])(?:[A-ZÇĞİÖŞÜ][\w\-]+(?:[ \t](?:[A-ZÇĞİÖŞÜ][\w\-]+|ve|of|de))*"
+                   r"[ \t]+)*[A-ZÇĞİÖŞÜ][\w\-]+")
+_NOT_NAMES = {"bu", "bir", "the", "a", "in", "on", "ve", "fakat", "ancak", "ama", "sonra",
+              "oysa", "yine", "hatta", "dikkat", "madde", "article", "tercume", "kaynak"}
+_WORD = re.compile(r"[^\W\d_]{3,}")
+SAME_STATEMENT = 0.6  # word-set Jaccard at which two statements tell the same thing
+
+
+@dataclass
+class Event:
+    date: FuzzyDate
+    statement: str
+    doc: str
+    start: int
+    end: int
+    actors: list[str]
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    mention: str = ""
+    # how many dates the statement gives: a statement listing several (`… 4 Haziran 1920 …,
+    # 2- … 4 Ağustos 1920`) is one event per date, never a conflict with itself
+    dates_in_statement: int = 1
+
+    @property
+    def id(self) -> str:
+        key = f"{self.doc}:{self.start}:{self.date.edtf}:{self.mention}"
+        return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date.to_json(), "statement": self.statement,
+                "doc": self.doc, "start": self.start, "end": self.end, "actors": self.actors,
+                "sources": self.sources}
+
+
+@dataclass
+class Chronology:
+    events: list[Event]
+    conflicts: list[dict[str, Any]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": "vesika.chronology/1",
+                "events": [e.to_json() for e in self.events],
+                "conflicts": self.conflicts}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans. A citation in parentheses right after a full stop belongs to the
+    sentence before it (`… düşünüyordu. (Karabekir, 2008, s. 61) Ama …`): historians put the
+    reference after the statement it supports."""
+    spans, start = [], 0
+    enclosed = _quotations(text) + _parentheses(text)
+    for m in _SENTENCE_END.finditer(text):
+        if "\n\n" not in m.group() and _inside_any(enclosed, m.start()):
+            continue  # a full stop inside a quotation or a reference ends no sentence
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and text.startswith("(", s):
+            close = _closing(text, s, e)
+            if close is not None:
+                out[-1] = (out[-1][0], close)
+                s = close
+                while s < e and text[s].isspace():
+                    s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Spans between typographic quotation marks (“ … ”), at most 3,000 characters long."""
+    spans = []
+    for m in re.finditer(r"“[^“”]{0,3000}”", text):
+        spans.append(m.span())
+    return spans
+
+
+def _parentheses(text: str) -> list[tuple[int, int]]:
+    """Outermost parenthesised spans up to 600 characters (references, asides)."""
+    spans, depth, opened = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0 and i - opened <= 600:
+                spans.append((opened, i + 1))
+        elif depth and i - opened > 600:
+            depth = 0  # unbalanced: stop treating the rest as enclosed
+    return spans
+
+
+def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _closing(text: str, s: int, e: int) -> int | None:
+    depth = 0
+    for i in range(s, e):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def actors(statement: str) -> list[str]:
+    """Names in a statement, until the authority file of people and places exists: runs of
+    capitalised words, without sentence-initial function words and month names."""
+    out: list[str] = []
+    lead = len(statement) - len(statement.lstrip("“\"( \n"))
+    for m in _NAME.finditer(statement):
+        name = m.group().strip()
+        first = name.split()[0]
+        if m.start() == lead and " " not in name and "’" not in statement[m.end():m.end() + 1]:
+            continue  # a capital that only starts the sentence
+        if fold(first) in _NOT_NAMES or is_month_name(re.split(r"[’']", first)[0]):
+            continue
+        name = re.split(r"[’']", name)[0]
+        if len(name) > 2 and name not in out:
+            out.append(name)
+    return out
+
+
+def document_events(doc_id: str, text: str, language: str,
+                    segments: list[tuple[int, int]] | None = None
+                    ) -> tuple[list[Event], list[dict]]:
+    """The dated statements of one document, and the citation conflicts inside them.
+    `segments` (the body, each footnote) are split into sentences separately."""
+    mentions = find_dates(text, language)
+    events: list[Event] = []
+    conflicts: list[dict[str, Any]] = []
+    spans = [(s + a, e + a) for a, b in (segments or [(0, len(text))])
+             for s, e in sentences(text[a:b])]
+    for s, e in spans:
+        inside = [m for m in mentions if s <= m.start < e]
+        citations = _citation_parens(text, s, e)
+        sources = [{"doc": doc_id, "start": a, "end": b} for a, b in citations]
+        cited_dates = [m for m in inside if m.date and any(a <= m.start < b for a, b in citations)]
+        own = [m for m in inside if m.date and m.kind != "citation"
+               and not any(a <= m.start < b for a, b in citations)]
+        statement = " ".join(text[s:e].split())
+        names = actors(text[s:e]) if own or cited_dates else []
+        for m in own:
+            events.append(Event(m.date, statement, doc_id, s, e, names, list(sources), m.text,
+                                len(own)))
+        for record in cited_dates:
+            # A record may quote something older (minutes reading out a telegram of the year
+            # before), but it cannot report what happened after it was made.
+            if own and all(record.date.latest < o.date.earliest for o in own):
+                conflicts.append(_conflict(
+                    "V201", f"cited for {', '.join(o.text for o in own)}, the record is dated "
+                    f"{record.text}: earlier than what it is cited for", doc_id, s, e,
+                    [*own, record]))
+            elif not own:
+                events.append(Event(record.date, statement, doc_id, s, e, names,
+                                    list(sources), record.text, len(cited_dates)))
+    return events, conflicts
+
+
+def _citation_parens(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, depth, opened = [], 0, 0
+    for i in range(s, e):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0 and re.search(r"\b(?:s|ss|p|pp|Cilt|C)\.\s*\d|\b\d{4}[a-z]?\s*[,)]",
+                                        text[opened:i + 1]):
+                out.append((opened, i + 1))
+    return out
+
+
+def _conflict(code: str, message: str, doc: str, s: int, e: int,
+              mentions: list[DateMention]) -> dict:
+    return {"code": code, "severity": "warning", "message": message,
+            "spans": [{"doc": doc, "start": s, "end": e}],
+            "dates": [m.date.to_json() for m in mentions if m.date]}
+
+
+def build_chronology(
+    documents: list[tuple[str, str, str, list[tuple[int, int]] | None]],
+) -> Chronology:
+    """`documents`: (id, clean text, language, segments) for each document of the dossier;
+    segments are the body and each footnote (None: the whole text)."""
+    events: list[Event] = []
+    conflicts: list[dict[str, Any]] = []
+    for doc_id, text, language, segments in documents:
+        found, clashes = document_events(doc_id, text, language, segments)
+        events.extend(found)
+        conflicts.extend(clashes)
+    merged = _merge(events, conflicts)
+    merged.sort(key=lambda ev: (ev.date.sort_key(), ev.doc, ev.start))
+    return Chronology(merged, conflicts)
+
+
+def _merge(events: list[Event], conflicts: list[dict[str, Any]]) -> list[Event]:
+    """One event per statement told in several documents; a clash of dates is reported."""
+    kept: list[Event] = []
+    kept_words: list[set[str]] = []
+    for ev in events:
+        a = set(_WORD.findall(fold(ev.statement)))
+        twin = None
+        for j, other in enumerate(kept):
+            if other.doc == ev.doc:
+                continue
+            b = kept_words[j]
+            if a and b and len(a & b) / len(a | b) >= SAME_STATEMENT:
+                twin = j
+                break
+        if twin is None:
+            kept.append(ev)
+            kept_words.append(a)
+            continue
+        other = kept[twin]
+        if other.date.overlaps(ev.date):
+            other.sources.append({"doc": ev.doc, "start": ev.start, "end": ev.end})
+        elif ev.dates_in_statement > 1 or other.dates_in_statement > 1:
+            kept.append(ev)  # another of the dates the statement lists
+            kept_words.append(a)
+        else:
+            conflicts.append({
+                "code": "V401", "severity": "warning",
+                "message": f"the same statement is dated {other.date.edtf} in {other.doc} "
+                           f"and {ev.date.edtf} in {ev.doc}",
+                "spans": [{"doc": other.doc, "start": other.start, "end": other.end},
+                          {"doc": ev.doc, "start": ev.start, "end": ev.end}],
+                "dates": [other.date.to_json(), ev.date.to_json()]})
+            kept.append(ev)
+            kept_words.append(a)
+    return kept
+
+
+def chronology_from_store(store: Store) -> Chronology:
+    """The chronology of every document in a dossier's store (body and footnotes)."""
+    documents = []
+    for doc_id in store.document_ids():
+        doc = store.load_document(doc_id)
+        body_end = doc.body_end if doc.body_end is not None else len(doc.clean_text)
+        segments = [(0, body_end)] + [(s.start, s.end) for s in doc.spans.get("footnote", [])]
+        documents.append((doc_id, doc.clean_text, doc.meta.language, segments))
+    return build_chronology(documents)
+
+
+def to_csv(chronology: Chronology) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "edtf", "earliest", "latest", "precision", "calendar", "date_text",
+                     "statement", "doc", "start", "end", "actors", "sources"])
+    for ev in chronology.events:
+        d = ev.date
+        writer.writerow([ev.id, d.edtf, d.earliest, d.latest, d.precision, d.calendar, d.text,
+                         ev.statement, ev.doc, ev.start, ev.end, "; ".join(ev.actors),
+                         "; ".join(f"{s['doc']}:{s['start']}-{s['end']}" for s in ev.sources)])
+    return out.getvalue()
+
+
+def to_timelinejs(chronology: Chronology, title: str) -> dict[str, Any]:
+    """TimelineJS3 JSON (timeline.knightlab.com): one slide per event; an event known only to
+    the month or the year gives no day, as TimelineJS allows."""
+    def point(d: date, precision: str) -> dict[str, str]:
+        out = {"year": str(d.year)}
+        if precision in ("day", "month", "interval"):
+            out["month"] = str(d.month)
+        if precision in ("day", "interval"):
+            out["day"] = str(d.day)
+        return out
+
+    events = []
+    for ev in chronology.events:
+        d = ev.date
+        slide: dict[str, Any] = {
+            "start_date": point(d.earliest, d.precision),
+            "text": {"headline": d.text or d.edtf, "text": ev.statement},
+            "group": ev.doc,
+            "unique_id": ev.id,
+        }
+        if d.precision == "interval" and d.latest != d.earliest:
+            slide["end_date"] = point(d.latest, d.precision)
+        events.append(slide)
+    return {"title": {"text": {"headline": title}}, "events": events}
