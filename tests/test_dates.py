@@ -81,3 +81,25 @@ def test_impossible_dates_are_flagged_with_a_reason_never_silently_wrong(text, r
 def test_a_long_paragraph_without_punctuation_is_handled():
     text = "ve bu " * 200_000 + "5 Ağustos 1920"
     assert dates(text)[-1] == ("5 Ağustos 1920", "date", "1920-08-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "edtf", "calendar"),
+    [
+        # 25 October 1917 (Julian) = 7 November 1917 (Gregorian): the October Revolution.
+        ("on 25 October 1917 O.S. the Bolsheviks", "en", "1917-11-07", "julian"),
+        ("25 октября 1917 г. (ст. ст.) большевики", "ru", "1917-11-07", "julian"),
+        ("le 26 août 1789, l'Assemblée", "fr", "1789-08-26", "gregorian"),
+        ("am 3. März 1921 in Moskau", "de", "1921-03-03", "gregorian"),
+    ],
+)
+def test_old_style_markers_and_european_month_names(text, language, edtf, calendar):
+    (mention,) = find_dates(text, language)
+    assert (mention.date.edtf, mention.date.calendar) == (edtf, calendar)
+
+
+def test_dual_dates_take_the_new_style_day_and_name_both():
+    # Sovnarkom decree: 1 February 1918 (Julian) was counted as 14 February (Gregorian).
+    (mention,) = find_dates("the decree of 1/14 February 1918", "en")
+    assert mention.date.edtf == "1918-02-14"
+    assert mention.note == "dual date: Julian 1, Gregorian 14"

@@ -28,6 +28,7 @@ from importlib import resources
 
 from vesika.annotate.calendars import (
     hijri_interval,
+    julian_to_gregorian,
     month_names,
     rumi_month_range,
     rumi_to_gregorian,
@@ -49,6 +50,10 @@ _CITATION_CUE = re.compile(
     r"kitabevi|dergisi|journal|a\s?g\s?[em])\b|^[^,()]{2,60},\s*(?:1[5-9]|20)\d\d[a-z]?\b")
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _END = sys.maxsize  # sorts after any real offset
+# `O.S.`, `(O.S.)`, `Old Style`, `ст. ст.`, `по ст. ст.`, `по старому стилю`, `a. St.`
+_OLD_STYLE = re.compile(
+    r"(?:\s*г\.)?\s*\(?\s*(?:O\.\s?S\.|Old Style|old style|(?:по\s)?ст\.\s?ст\.|"
+    r"по старому стилю|a\.\s?St\.|alten Stils)(?:\s*\))?")
 _TRAILING_WORD = re.compile(r"(?<=\d{4})\s+[^\W\d_]+$")
 
 
@@ -86,8 +91,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     sfx = r"(?:\s(?:[a-z]{1,4}|[a-z]{2,5}ki))?(?![a-z])"  # a suffix the fold split off
     parts = "|".join(_PARTS)
     return {
+        # `1/14 February 1918`, `12/25 Ocak 1334`: old style / new style of the same day
+        "dual": re.compile(
+            rf"(?<![\d/.])(?P<d>[0-3]?\d)\s?/\s?(?P<d2>[0-3]?\d)\s+{m}\s*,?\s+{y}{sfx}"),
         "numeric": re.compile(rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]{y}(?![\d/])"),
-        "day_month_year": re.compile(rf"(?<![\d\w]){d}\s+{m}\s*,?\s+{y}{sfx}"),
+        "day_month_year": re.compile(rf"(?<![\d\w]){d}\.?\s+{m}\s*,?\s+{y}{sfx}"),
         "month_day_year": re.compile(rf"(?<![\w]){m}\s+{d},?\s+{y}(?!\d)"),
         "month_range": re.compile(rf"(?<![\w]){m}\s*[-–]\s*{m2}\s+{y}{sfx}"),
         "year_of_month": re.compile(rf"{y}\s+yilinin\s+{m}\s+ayinda"),
@@ -148,6 +156,11 @@ def find_dates(text: str, language: str = "") -> list[DateMention]:
         if mention is None:
             continue
         kind, fuzzy, note = mention
+        marker = _OLD_STYLE.match(text, end)
+        if fuzzy is not None and marker and fuzzy.precision == "day":
+            fuzzy, note = _from_julian(fuzzy, surface)
+            end = marker.end()
+            surface = text[start:end]
         out.append(DateMention(start, end, surface, kind, fuzzy, note))
         # A date inside a citation dates the record cited, not the story being told.
         if fuzzy is not None and not in_citation:
@@ -182,6 +195,8 @@ def _normalise(name: str, m: re.Match[str], surface: str, language: str,
         year, note = ctx.year, f"year {ctx.year} taken from the text before"
     if name == "numeric":
         return "date", *_numeric(int(g["a"]), int(g["b"]), year, language, surface)
+    if name == "dual":
+        return "date", *_dual(int(g["d"]), int(g["d2"]), _months()[g["m"]][1], year, surface)
     if name == "year":
         return "date", FuzzyDate.year(year, text=surface), note
     cal, month = _months()[g["m"]]
@@ -202,6 +217,29 @@ def _normalise(name: str, m: re.Match[str], surface: str, language: str,
         return "date", FuzzyDate(lo, hi, "interval", approximate=True, calendar=cal,
                                  text=surface), note
     return "date", whole, note
+
+
+def _from_julian(d: FuzzyDate, surface: str) -> tuple[FuzzyDate, str]:
+    """A day marked Old Style (`O.S.`, `ст. ст.`) is a Julian date: Russia kept the Julian
+    calendar until 31 January 1918 (decree of 26 January 1918; see calendars.py)."""
+    day = julian_to_gregorian(d.earliest.year, d.earliest.month, d.earliest.day)
+    return (FuzzyDate(day, day, "day", calendar="julian", text=surface),
+            f"Old Style (Julian) {d.earliest.isoformat()} = Gregorian {day.isoformat()}")
+
+
+def _dual(old: int, new: int, month: int, year: int, surface: str) -> tuple[FuzzyDate, str]:
+    """A dual date gives the day in the old style (Julian, or Rumi before 1917) and in the new
+    (Gregorian); the Gregorian one is the date, and the two are checked against each other."""
+    if 1256 <= year <= 1341:  # a Rumi year: the new-style day falls in the Gregorian year
+        gregorian_year = year + 584
+        note = f"dual date: Rumi {old}, Gregorian {new} (year {gregorian_year})"
+    else:
+        gregorian_year = year
+        expected = julian_to_gregorian(year, month, old)
+        note = f"dual date: Julian {old}, Gregorian {new}"
+        if expected != date(year, month, new) and expected.day != new:
+            note += f" (the Julian day converts to {expected.isoformat()}: check the text)"
+    return FuzzyDate.day(gregorian_year, month, new, text=surface), note
 
 
 def _numeric(a: int, b: int, year: int, language: str,
