@@ -103,3 +103,12 @@ def test_dual_dates_take_the_new_style_day_and_name_both():
     (mention,) = find_dates("the decree of 1/14 February 1918", "en")
     assert mention.date.edtf == "1918-02-14"
     assert mention.note == "dual date: Julian 1, Gregorian 14"
+
+
+def test_a_calendar_named_after_the_year_is_taken_at_its_word():
+    # The Grand National Assembly opened on 23 Nisan 1336 (Rumi) = 23 April 1920: from 1917 the
+    # Rumi days follow the Gregorian ones (calendars.py, law of 1332).
+    (mention,) = find_dates("Meclis 23 Nisan 1336 R. tarihinde açıldı.", "ota-Latn")
+    assert (mention.text, mention.date.edtf, mention.date.calendar) == (
+        "23 Nisan 1336", "1920-04-23", "rumi")
+    assert mention.note == "calendar rumi, as marked after the year"

@@ -50,6 +50,10 @@ _CITATION_CUE = re.compile(
     r"kitabevi|dergisi|journal|a\s?g\s?[em])\b|^[^,()]{2,60},\s*(?:1[5-9]|20)\d\d[a-z]?\b")
 _YEAR = r"(?:1[0-9]|20)\d\d"
 _END = sys.maxsize  # sorts after any real offset
+# A calendar named after the year: `1336 R.`, `Rumi`, `1338 H.`, `Hicri`, `1920 M.`, `miladi`
+# (folded text: lower case, no circumflexes).
+_CALENDAR_MARK = re.compile(
+    r"\s*(?:(?P<rumi>r\.|rumi\b)|(?P<hijri>h\.|hicri\b)|(?P<gregorian>m\.|miladi\b))")
 # `O.S.`, `(O.S.)`, `Old Style`, `ст. ст.`, `по ст. ст.`, `по старому стилю`, `a. St.`
 _OLD_STYLE = re.compile(
     r"(?:\s*г\.)?\s*\(?\s*(?:O\.\s?S\.|Old Style|old style|(?:по\s)?ст\.\s?ст\.|"
@@ -88,7 +92,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     m2 = rf"(?P<m2>{months})\.?"
     y = rf"(?P<y>{_YEAR})"
     d = r"(?P<d>[0-3]?\d)"
-    sfx = r"(?:\s(?:[a-z]{1,4}|[a-z]{2,5}ki))?(?![a-z])"  # a suffix the fold split off
+    # A suffix the fold split off (`1920’de` -> `1920 de`); not a calendar mark (`1336 R.`).
+    sfx = r"(?:\s(?!(?:r|h|m)\.|rumi\b|hicri\b|miladi\b)(?:[a-z]{1,4}|[a-z]{2,5}ki))?(?![a-z])"
     parts = "|".join(_PARTS)
     return {
         # `1/14 February 1918`, `12/25 Ocak 1334`: old style / new style of the same day
@@ -149,7 +154,10 @@ def find_dates(text: str, language: str = "") -> list[DateMention]:
             out.append(DateMention(start, end, surface, "citation", None, "year in a citation"))
             continue
         try:
-            mention = _normalise(name, m, surface, language, context)
+            marked = _CALENDAR_MARK.match(folded, b)
+            forced = next((k for k, v in marked.groupdict().items() if v), None) \
+                if marked else None
+            mention = _normalise(name, m, surface, language, context, forced)
         except DateError as exc:
             out.append(DateMention(start, end, surface, "date", None, f"not a real date: {exc}"))
             continue
@@ -181,8 +189,8 @@ class _Context:
             self.day = d.earliest
 
 
-def _normalise(name: str, m: re.Match[str], surface: str, language: str,
-               ctx: _Context) -> tuple[str, FuzzyDate | None, str] | None:
+def _normalise(name: str, m: re.Match[str], surface: str, language: str, ctx: _Context,
+               forced: str | None = None) -> tuple[str, FuzzyDate | None, str] | None:
     g = m.groupdict()
     if name == "relative":
         return _relative(g, surface, ctx)
@@ -200,6 +208,8 @@ def _normalise(name: str, m: re.Match[str], surface: str, language: str,
     if name == "year":
         return "date", FuzzyDate.year(year, text=surface), note
     cal, month = _months()[g["m"]]
+    if forced == "rumi" or (forced == "gregorian" and cal == "rumi"):
+        cal, note = forced, note or f"calendar {forced}, as marked after the year"
     assert year is not None
     if name in ("day_month_year", "month_day_year", "day_month"):
         return "date", _day(cal, year, month, int(g["d"]), surface), note
@@ -256,7 +266,7 @@ def _numeric(a: int, b: int, year: int, language: str,
 
 
 def _day(cal: str, year: int, month: int, day: int, surface: str) -> FuzzyDate:
-    if cal == "rumi" or (cal == "gregorian" and 1256 <= year <= 1341):
+    if cal == "rumi" or (cal == "gregorian" and 1256 <= year <= 1341 ):
         d = rumi_to_gregorian(year, month, day)
         return FuzzyDate(d, d, "day", calendar="rumi", text=surface)
     if cal == "hijri":
