@@ -34,6 +34,7 @@ from vesika.annotate.calendars import (
     rumi_to_gregorian,
 )
 from vesika.lang.fold import fold, fold_with_offsets
+from vesika.lang.parens import parenthesized
 from vesika.model import DateError, FuzzyDate
 
 # Parts of a month: first, middle and last third (days 1-10, 11-20, 21-end), a convention
@@ -311,19 +312,5 @@ def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def _citation_spans(folded: str) -> list[tuple[int, int]]:
-    """Outermost parentheses (nesting allowed, as in `(…, C. 44, S. 174 (1980), ss. 324)`)
-    whose content reads as a bibliographic reference."""
-    spans = []
-    depth, opened = 0, 0
-    for i, ch in enumerate(folded):
-        if ch == "(":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0 and i - opened < 600 and _CITATION_CUE.search(folded[opened + 1:i]):
-                spans.append((opened, i + 1))
-        elif ch == "\n" and depth and i - opened > 600:
-            depth = 0  # an unbalanced parenthesis: give up on it rather than swallow the text
-    return spans
+    """Parentheses whose content reads as a bibliographic reference."""
+    return [(a, b) for a, b in parenthesized(folded) if _CITATION_CUE.search(folded[a + 1:b - 1])]

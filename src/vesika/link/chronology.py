@@ -20,6 +20,7 @@ from typing import Any
 
 from vesika.annotate.dates import DateMention, find_dates, is_month_name
 from vesika.lang.fold import fold
+from vesika.lang.parens import parenthesized
 from vesika.model import FuzzyDate
 from vesika.store import Store
 
@@ -32,6 +33,7 @@ _NAME = re.compile(r"(?<![\w’'])(?:[A-ZÇĞİÖŞÜ][\w\-]+(?:[ \t](?:[A-ZÇĞ
 _NOT_NAMES = {"bu", "bir", "the", "a", "in", "on", "ve", "fakat", "ancak", "ama", "sonra",
               "oysa", "yine", "hatta", "dikkat", "madde", "article", "tercume", "kaynak"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_REFERENCE = re.compile(r"\b(?:s|ss|p|pp|Cilt|C)\.\s*\d|\b\d{4}[a-z]?\s*[,)]")
 SAME_STATEMENT = 0.6  # word-set Jaccard at which two statements tell the same thing
 
 
@@ -76,7 +78,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     sentence before it (`… düşünüyordu. (Karabekir, 2008, s. 61) Ama …`): historians put the
     reference after the statement it supports."""
     spans, start = [], 0
-    enclosed = _quotations(text) + _parentheses(text)
+    enclosed = _quotations(text) + parenthesized(text)
     for m in _SENTENCE_END.finditer(text):
         if "\n\n" not in m.group() and _inside_any(enclosed, m.start()):
             continue  # a full stop inside a quotation or a reference ends no sentence
@@ -88,7 +90,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in spans:
         if out and text.startswith("(", s):
-            close = _closing(text, s, e)
+            first = parenthesized(text, s, e)[:1]
+            close = first[0][1] if first and first[0][0] == s else None
             if close is not None:
                 out[-1] = (out[-1][0], close)
                 s = close
@@ -107,37 +110,8 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _parentheses(text: str) -> list[tuple[int, int]]:
-    """Outermost parenthesised spans up to 600 characters (references, asides)."""
-    spans, depth, opened = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch == "(":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0 and i - opened <= 600:
-                spans.append((opened, i + 1))
-        elif depth and i - opened > 600:
-            depth = 0  # unbalanced: stop treating the rest as enclosed
-    return spans
-
-
 def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(s < pos < e for s, e in spans)
-
-
-def _closing(text: str, s: int, e: int) -> int | None:
-    depth = 0
-    for i in range(s, e):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return None
 
 
 def actors(statement: str) -> list[str]:
@@ -195,19 +169,8 @@ def document_events(doc_id: str, text: str, language: str,
 
 
 def _citation_parens(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out, depth, opened = [], 0, 0
-    for i in range(s, e):
-        ch = text[i]
-        if ch == "(":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0 and re.search(r"\b(?:s|ss|p|pp|Cilt|C)\.\s*\d|\b\d{4}[a-z]?\s*[,)]",
-                                        text[opened:i + 1]):
-                out.append((opened, i + 1))
-    return out
+    """References in sentence [s, e): parentheses with pages, a volume or a year."""
+    return [(a, b) for a, b in parenthesized(text, s, e) if _REFERENCE.search(text, a, b)]
 
 
 def _conflict(code: str, message: str, doc: str, s: int, e: int,
