@@ -33,6 +33,7 @@ class DossierConfig:
     title: str = ""
     description: str = ""
     defaults: dict[str, str] = field(default_factory=dict)
+    # the whole file, for settings later stages read (e.g. `article` in the example dossier)
     raw: dict[str, Any] = field(default_factory=dict)
 
 

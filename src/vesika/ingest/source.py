@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from vesika.model import Clause, DocumentMeta
 
@@ -25,4 +25,3 @@ class SourceText:
     page_breaks: list[int] | None = None
     clauses: list[Clause] | None = None
     reader: str = ""
-    warnings: list[str] = field(default_factory=list)
