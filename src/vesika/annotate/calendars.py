@@ -11,12 +11,11 @@ Impossible input raises :class:`vesika.model.fuzzydate.DateError` with the reaso
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from vesika.data import read_rows
 from vesika.lang.fold import fold
 from vesika.model.fuzzydate import DateError
 
@@ -281,9 +280,7 @@ def fold_month_name(name: str) -> str:
 
 def month_rows() -> list[dict[str, str]]:
     """The rows of ``vesika/data/calendars/months.tsv`` (comment lines start with ``#``)."""
-    text = resources.files("vesika.data").joinpath("calendars/months.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_rows("calendars/months.tsv")
 
 
 @cache

@@ -17,14 +17,12 @@ spaces) and maps every span back to the original through the fold's offsets.
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from vesika.annotate.calendars import (
     hijri_interval,
@@ -33,6 +31,7 @@ from vesika.annotate.calendars import (
     rumi_month_range,
     rumi_to_gregorian,
 )
+from vesika.data import read_rows
 from vesika.lang.fold import fold, fold_with_offsets
 from vesika.lang.parens import parenthesized
 from vesika.model import DateError, FuzzyDate
@@ -76,9 +75,7 @@ class DateMention:
 def _months() -> dict[str, tuple[str, int]]:
     """Folded month name -> (calendar, month number)."""
     out: dict[str, tuple[str, int]] = {}
-    source = resources.files("vesika.data").joinpath("calendars/gregorian_months.tsv")
-    rows = [r for r in source.read_text(encoding="utf-8").splitlines() if r and r[0] != "#"]
-    for row in csv.DictReader(rows, delimiter="\t"):
+    for row in read_rows("calendars/gregorian_months.tsv"):
         for name in row["names"].split("|"):
             out[fold(name.strip()).rstrip(".")] = ("gregorian", int(row["number"]))
     for (cal, name), number in month_names().items():
