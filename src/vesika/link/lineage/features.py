@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,21 +102,12 @@ class Vectors:
         # one vocabulary serves all languages: only same-family pairs and shared names meet.
         word_rows = [{f"{p.fam}:{k}": v for k, v in p.words.items()} for p in profiles]
         self.words = tfidf(word_rows)
-        word_df: dict[str, int] = {}
-        for row in word_rows:
-            for key in row:
-                word_df[key] = word_df.get(key, 0) + 1
-        self.word_idf = {k: math.log((1 + self.n) / (1 + df)) + 1 for k, df in word_df.items()}
+        self.word_idf = _idf(word_rows)
         texts = [p.folded or " " for p in profiles]
         chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
                                 lowercase=False, dtype=np.float64)
         self.chars = _normalised(chars.fit_transform(texts))
-        self.concept_idf = {}
-        for p in profiles:
-            for c in p.concepts:
-                self.concept_idf[c] = self.concept_idf.get(c, 0) + 1
-        self.concept_idf = {c: math.log((1 + self.n) / (1 + df)) + 1
-                            for c, df in self.concept_idf.items()}
+        self.concept_idf = _idf([p.concepts for p in profiles])
         # Candidate retrieval reads concepts and words, without the features so common they
         # index nearly every clause ("the", "hükümet"): with them the candidate lists of a
         # large corpus would approach all pairs. Scoring still uses every feature.
@@ -157,6 +149,16 @@ def containment(target: Profile, source: Profile, idf: dict[str, float]) -> floa
     if not total:
         return 0.0
     return sum(idf.get(c, 1.0) for c in mine & set(source.concepts)) / total
+
+
+def _idf(rows: list[Mapping[str, int]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each key over the rows (the formula of
+    scikit-learn's TfidfTransformer, so evidence weights agree with the vectors)."""
+    df: Counter[str] = Counter()
+    for row in rows:
+        df.update(row.keys())
+    n = len(rows)
+    return {key: math.log((1 + n) / (1 + count)) + 1 for key, count in df.items()}
 
 
 def _normalised(matrix):  # type: ignore[no-untyped-def]
