@@ -33,6 +33,7 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/lineage.py
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/entities.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -93,6 +93,12 @@ def build_document(source: SourceText, content_hash: str) -> Document:
     )
 
 
+def document_from_file(path: Path) -> Document:
+    """One file read, cleaned and segmented, without a store (benchmarks, quick checks)."""
+    data = read_bytes(path)
+    return build_document(read_document(path, data), content_hash_of(data))
+
+
 def content_hash_of(data: bytes) -> str:
     h = hashlib.sha256(PIPELINE.encode())
     h.update(data)

@@ -224,6 +224,56 @@ def chronology_cmd(
         err.print(f"{c['code']} {c['message']}", highlight=False)
 
 
+@app.command("entities")
+def entities_cmd(
+    dossier: InputArg,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    unknown: Annotated[bool, typer.Option(
+        "--unknown", help="List the capitalised names the authority file lacks, by frequency.")
+    ] = False,
+    graphml: Annotated[Path | None, typer.Option(
+        "--graphml", help="Also write the actor network as GraphML here.")] = None,
+) -> None:
+    """People, places, organisations, treaties and documents named in the dossier."""
+    from vesika.link.entities import SCHEMA, entities_from_store
+
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        bring_up_to_date(dossier, store, quiet=True)
+        index = entities_from_store(store, dossier)
+    for problem in index.authority.problems:
+        err.print(f"authority: {escape(str(problem))}", highlight=False)
+    if graphml and index.network:
+        graphml.write_text(index.network.to_graphml(), encoding="utf-8")
+    payload = index.to_json()
+    if unknown:
+        if json_out:
+            print_json({"schema": SCHEMA, "unknown": payload["unknown"]})
+            return
+        table = Table("name", "count", "documents")
+        for u in payload["unknown"]:
+            table.add_row(escape(u["text"]), str(u["count"]), ", ".join(u["docs"]))
+        out.print(table)
+        return
+    if json_out:
+        print_json(payload)
+        return
+    table = Table("id", "type", "name", "mentions", "written as")
+    for e in payload["entities"]:
+        seen = sorted({m["text"] for m in e["mentions"]})
+        table.add_row(e["id"], e["type"], escape(e["name"]), str(len(e["mentions"])),
+                      escape(", ".join(seen)[:80]))
+    out.print(table)
+    if payload["ambiguous"]:
+        out.print(f"{len(payload['ambiguous'])} ambiguous mention(s):")
+        for m in payload["ambiguous"]:
+            out.print(f"  {m['doc']}:{m['start']} {escape(m['text'])}"
+                      f" → {' | '.join(m['candidates'])}")
+    for f in payload["findings"]:
+        err.print(f"{f['code']} {escape(f['message'])}", highlight=False)
+
+
 @app.command("analyze")
 def analyze_cmd(
     input_path: InputArg,

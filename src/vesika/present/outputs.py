@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from vesika.pipeline import IngestReport
+from vesika.present.entities_view import entities_view, mark_clauses
 from vesika.present.lineage_view import lineage_view
 from vesika.present.report import render_report
 from vesika.present.timeline_view import timeline_view
@@ -17,11 +18,13 @@ from vesika.store import Store
 def write_outputs(store: Store, report: IngestReport, out_dir: Path,
                   dossier: Path, *, embeddings: bool = False) -> dict[str, Any]:
     from vesika.link.chronology import chronology_from_store, to_csv, to_timelinejs
+    from vesika.link.entities import entities_from_store
     from vesika.link.lineage.dossier import run_lineage
 
     documents = store.documents()
     lineage = run_lineage(store, dossier, embeddings=embeddings)
     chronology = chronology_from_store(store)
+    entities = entities_from_store(store, dossier)
     title = report.config.title or Path(report.dossier).stem
     details = [store.document(d["id"]) for d in documents]
     written = {
@@ -35,13 +38,23 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path,
         "chronology": _write_json(out_dir / "chronology.json", chronology.to_json()),
         "chronology_csv": _write_text(out_dir / "chronology.csv", to_csv(chronology)),
         "timelinejs": _write_json(out_dir / "timeline.json", to_timelinejs(chronology, title)),
+        "entities": _write_json(out_dir / "entities.json", entities.to_json()),
     }
+    if entities.network:
+        written["network_graphml"] = _write_text(out_dir / "network.graphml",
+                                                 entities.network.to_graphml())
+        written["network_nodes"] = _write_text(out_dir / "network_nodes.csv",
+                                               entities.network.nodes_csv())
+        written["network_edges"] = _write_text(out_dir / "network_edges.csv",
+                                               entities.network.edges_csv())
     titles = {d["id"]: d.get("title") or d["id"] for d in documents}
+    mark_clauses([d for d in details if d], entities)
     html = render_report(title=title,
                          description=report.config.description,
                          documents=[d for d in details if d],
                          lineage=lineage_view(lineage, titles),
                          chronology=timeline_view(chronology, titles),
+                         entities=entities_view(entities, titles),
                          errors=[e.to_json() for e in report.errors])
     written["report"] = _write_text(out_dir / "report.html", html)
     return {"outputs": {k: str(v) for k, v in written.items()}, "report": str(written["report"])}

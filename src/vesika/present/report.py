@@ -27,6 +27,7 @@ def render_report(
     errors: list[dict[str, Any]],
     lineage: dict[str, Any] | None = None,
     chronology: dict[str, Any] | None = None,
+    entities: dict[str, Any] | None = None,
 ) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -36,6 +37,7 @@ def render_report(
         errors=errors,
         lineage=lineage or {"blocks": [], "dropped": [], "skipped": []},
         chronology=chronology or {"rows": [], "svg": "", "conflicts": []},
+        entities=entities or {"rows": []},
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

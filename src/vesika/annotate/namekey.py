@@ -1,0 +1,92 @@
+"""Character-for-character keys for finding names in text.
+
+Unlike `vesika.lang.fold`, which may delete or expand characters, these keys map every character
+to exactly one character, so a position in the key is the same position in the text and a match
+needs no offset map.
+
+* `name_key` is loose: lower case, the four Turkish i's as ``i``, every diacritic dropped
+  (``Çiçerin`` = ``Cicerin``, ``Kâzım`` = ``Kazim``, ``Tchitchérine`` = ``Tchitcherine``),
+  ``ё`` as ``е``, all apostrophes as ``'``, whitespace as a space, and any other punctuation but
+  ``. '`` as a space: a name may then start only after a space. The hyphen is a space too:
+  names start after one (``Kars-Ardahan``, ``3-Arabistan``, ``Kemalist-Bolşevik``) and
+  hyphenated forms (``Umur-u Hariciye``) match written either way.
+* `letter_key` keeps the letters Turkish tells apart (``ç ğ ö ş ü``; the two i's stay one
+  letter, as transcriptions mix them) and drops only circumflexes and case (whitespace and
+  hyphens are spaces, as in `name_key`). A name with a suffix glued on without an apostrophe is
+  accepted only when its letters agree this closely:
+  ``Karsı`` (Kars + ı) is Kars, ``Karşı`` (opposite) is not.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_APOSTROPHES = "'’‘ʼ‛′`´"
+_KEPT_PUNCTUATION = ".'"
+_I = {"I": "i", "İ": "i", "ı": "i", "i": "i"}
+
+
+class _LooseTable(dict):
+    def __missing__(self, cp: int) -> str:
+        self[cp] = out = _loose(chr(cp))
+        return out
+
+
+class _LetterTable(dict):
+    def __missing__(self, cp: int) -> str:
+        self[cp] = out = _letter(chr(cp))
+        return out
+
+
+def _one(ch: str, candidate: str) -> str:
+    return candidate if len(candidate) == 1 else ch
+
+
+def _loose(ch: str) -> str:
+    if ch in _I:
+        return "i"
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch.isspace():
+        return " "
+    if ch == "ё" or ch == "Ё":
+        return "е"
+    if "\u0400" <= ch <= "\u04ff":  # Cyrillic: й is a letter of its own, not и with a mark
+        return _one(ch, ch.lower())
+    if not ch.isalnum() and ch not in _KEPT_PUNCTUATION:
+        return " "
+    base = unicodedata.normalize("NFD", ch)[0]
+    return _one(ch, base.lower())
+
+
+def _letter(ch: str) -> str:
+    if ch in _I:
+        return "i"
+    if ch.isspace() or ch == "-":
+        return " "
+    if ch in "âÂ":
+        return "a"
+    if ch in "îÎ":
+        return "i"
+    if ch in "ûÛ":
+        return "u"
+    return _one(ch, ch.lower())
+
+
+_LOOSE = _LooseTable()
+_LETTER = _LetterTable()
+
+
+def name_key(text: str) -> str:
+    """The loose key (see the module docstring); ``len(name_key(t)) == len(t)``."""
+    return text.translate(_LOOSE)
+
+
+def letter_key(text: str) -> str:
+    """The strict key that keeps Turkish letters apart; ``len(letter_key(t)) == len(t)``."""
+    return text.translate(_LETTER)
+
+
+def turkish_lower(text: str) -> str:
+    """Lower case the Turkish way (I -> ı, İ -> i), as word-frequency lists spell words."""
+    return text.replace("I", "ı").replace("İ", "i").lower()

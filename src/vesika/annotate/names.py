@@ -1,0 +1,342 @@
+"""Find the authority file's names in a text: one Aho–Corasick pass, then Turkish-aware checks.
+
+Every name form of every entry is put, as its loose `name_key`, into one automaton (pyahocorasick),
+so the cost of a pass hardly depends on how many names the authority holds. A key starts with a
+space and the text's key too, so a match can only begin where a word begins. Each hit is then
+checked where the text continues:
+
+* a space, punctuation or the end: the name ends there;
+* an apostrophe: a suffix follows (``Karabekir’in``, ``Chicherin's``); the name ends before it;
+* letters glued on: accepted only as an inflection the document's language puts on names —
+  Turkish case, plural and ``-ki`` endings (``Bolşeviklerin``, ``Ermenistandaki``: Ottoman texts
+  in Latin script often drop the apostrophe), Russian case endings (``Чичерина``), German and
+  English ``-s`` — and, for Turkish, only when the letters agree exactly (``Karsı`` is Kars + ı,
+  ``Karşı`` is a word). In Turkish and Russian the name's span stops before the suffix; in
+  English, French and German a plural or genitive ``s`` belongs to the word.
+
+A capitalised form must be capitalised in the text (``Ordu`` the city, not ``ordu`` the army),
+an abbreviation must be in capitals. Of overlapping hits the leftmost longest wins, so
+``Moskova Sovyet Hükümeti`` is the Soviet government, not Moscow. Titles written as part of a
+form (``Talat Paşa``) are cut off the span and kept as the mention's title; initials before a
+person's name (``N. N. E. Bray``) join the span.
+
+A form several entries share (``Kemal``) gives an ambiguous mention; `resolve` settles it from the
+document when the document allows it and otherwise leaves the candidates listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+import ahocorasick
+from wordfreq import zipf_frequency
+
+from vesika.annotate.authority import Authority, Entity
+from vesika.annotate.namekey import letter_key, name_key, turkish_lower
+from vesika.model.fuzzydate import FuzzyDate
+
+# Turkish inflection after a name: plural, possessive/case endings, -ki. Vowel harmony is not
+# checked: a historian's transcription is not always harmonic either.
+_TURKISH_SUFFIX = re.compile(
+    r"(?:l[ae]r)?"                      # plural
+    r"(?:s?[ıiuü])?"                    # possessive (3rd person), the izafet's -i
+    r"(?:n?[ıiuü]n|[ny]?[ıiuü]|[ny]?[ae]|n?[dt][ae]n?|y?l[ae]|n?[cç][ae])?"  # case
+    r"(?:ki)?(?:[dt][ıiuü]r)?"           # -ki (Ermenistandaki), copula
+)
+_RUSSIAN_SUFFIX = re.compile(
+    r"а|я|у|ю|ом|ем|ым|им|е|и|ы|ой|ей|ою|ов|ев|ам|ям|ами|ями|ах|ях|ого|его|ому|ему"
+)
+_GERMAN_SUFFIX = re.compile(r"s|es|n|en")
+_ENGLISH_SUFFIX = re.compile(r"s|es")
+_FRENCH_SUFFIX = re.compile(r"s")
+_INITIALS = re.compile(r"((?:[A-ZÇĞİÖŞÜ]\.\s?){1,4})$")
+_WORD = re.compile(r"[^\s(),;:“”\"«»]+")
+_AFTER = re.compile(r"(?:['’]\w+)?\s+(\w+)")
+# An izafet form: last word ends in consonant + possessive vowel (Meclisi, Hükümeti, Ermenistanı).
+_IZAFET = re.compile(r"\w[^aeıioöuüâîû\W][ıiuü]$")
+_ORDINARY_ZIPF = 3.0
+_MIN_GLUED = 4  # shorter names take no suffix without an apostrophe (Van+a is not "Vana")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name. `entity` is None when the name stays ambiguous."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None
+    candidates: tuple[str, ...]
+    lang: str  # the language tag of the form that matched
+    how: str = "name"  # name | initials | date | context | cue | ambiguous
+    title: str = ""
+    doc: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {"doc": self.doc, "start": self.start, "end": self.end,
+                                  "text": self.text}
+        if self.entity is None:
+            out["candidates"] = list(self.candidates)
+        if self.how not in ("name",):
+            out["resolved_by"] = self.how
+        if self.title:
+            out["title"] = self.title
+        return out
+
+
+@dataclass
+class _Form:
+    key: str
+    ids: list[str] = field(default_factory=list)
+    langs: set[str] = field(default_factory=set)
+    letters: str = ""
+    acronym: bool = False
+    title_before: str = ""  # a title written inside the form, cut off the span
+    title_after: str = ""
+    # Only the stem of an izafet form (Meclis of Meclisi): it must be followed by the izafet
+    # written apart, Meclis-i, or by an apostrophe, Hükümet’lerinin.
+    izafet_only: bool = False
+    capitals: tuple[tuple[int, bool], ...] = ()  # (word index, capitalised) in the form
+
+
+def _language_family(language: str) -> str:
+    lang = language.lower()
+    if lang.startswith(("tr", "ota")):
+        return "tr"
+    return lang.split("-")[0]
+
+
+class NameFinder:
+    """The authority's names compiled into one automaton; `find` runs it over a text."""
+
+    def __init__(self, authority: Authority) -> None:
+        self.authority = authority
+        titles_after = {name_key(t.form) for t in authority.titles if t.position == "after"}
+        titles_before = {name_key(t.form) for t in authority.titles if t.position == "before"}
+        self._titles_after = titles_after
+        self._titles_before = titles_before
+        self._forms: dict[str, _Form] = {}
+        for entity in authority.entities.values():
+            for form in entity.forms:
+                self._add(entity, form.text, form.lang)
+        self._automaton = ahocorasick.Automaton()
+        for i, (key, form) in enumerate(self._forms.items()):
+            self._automaton.add_word(" " + key, (i, form))
+        if self._forms:
+            self._automaton.make_automaton()
+
+    def _add(self, entity: Entity, text: str, lang: str, izafet: bool = False) -> None:
+        key = name_key(text).strip()
+        if len(key) < 2:
+            return
+        form = self._forms.get(key)
+        if form is None:
+            letters = [c for c in text if c.isalpha()]
+            form = self._forms[key] = _Form(
+                key=key, letters=letter_key(text.strip()),
+                acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
+                izafet_only=izafet,
+                capitals=_capitals(text.strip()),
+            )
+            words = key.split(" ")
+            if len(words) > 1 and words[-1] in self._titles_after:
+                form.title_after = words[-1]
+            elif len(words) > 1 and words[0] in self._titles_before:
+                form.title_before = words[0]
+        elif not izafet:
+            form.izafet_only = False
+        if entity.id not in form.ids:
+            form.ids.append(entity.id)
+        form.langs.add(lang)
+        if not izafet and lang in ("tr", "ota-Latn") and _IZAFET.search(text):
+            self._add(entity, text[:-1], lang, izafet=True)
+
+    def find(self, text: str, language: str = "") -> list[Mention]:
+        """Every mention in `text`, unresolved: ambiguous names keep all their candidates."""
+        if not self._forms:
+            return []
+        family = _language_family(language)
+        key = " " + name_key(text)
+        hits: list[tuple[int, int, int, _Form]] = []  # (start, key end, span end, form)
+        for end_index, (_, form) in self._automaton.iter(key):
+            start = end_index - len(form.key)  # in text coordinates (key has one leading space)
+            stop = start + len(form.key)
+            span_end = self._accept(text, key, start, stop, form, family)
+            if span_end is not None:
+                hits.append((start, stop, span_end, form))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        taken_until = -1
+        for start, stop, span_end, form in hits:
+            if start < taken_until:
+                continue
+            taken_until = max(stop, span_end)
+            mentions.append(self._mention(text, start, span_end, form))
+        return mentions
+
+    def _accept(self, text: str, key: str, start: int, stop: int, form: _Form,
+                family: str) -> int | None:
+        """Where the mention's span ends, or None when this hit is not the name."""
+        if not self._capitals_agree(text[start:stop], form):
+            return None
+        if form.izafet_only:
+            return stop if stop < len(text) and text[stop] in "-'’" else None
+        if form.acronym and not all(c.isupper() for c in text[start:stop] if c.isalpha()):
+            return None
+        following = key[stop + 1] if stop + 1 < len(key) else " "
+        if not following.isalnum():
+            return stop
+        glued_end = stop
+        while glued_end < len(text) and key[glued_end + 1].isalnum():
+            glued_end += 1
+        suffix = letter_key(text[stop:glued_end])
+        if len(form.key) < _MIN_GLUED or form.acronym:
+            return None
+        if family in ("tr", "ota"):
+            if letter_key(text[start:stop]) != form.letters or text[stop].isupper():
+                return None
+            if not _TURKISH_SUFFIX.fullmatch(suffix):
+                return None
+            return None if _another_word(text[start:glued_end], form) else stop
+        pattern = {"ru": _RUSSIAN_SUFFIX, "de": _GERMAN_SUFFIX, "en": _ENGLISH_SUFFIX,
+                   "fr": _FRENCH_SUFFIX}.get(family)
+        if pattern is None or not pattern.fullmatch(suffix):
+            return None
+        return stop if family == "ru" else glued_end
+
+    @staticmethod
+    def _capitals_agree(written: str, form: _Form) -> bool:
+        """Each word the form capitalises is capitalised in the text (Türk milliyetçisi is not
+        the Turkish Nationalists); ``15. Kolordu`` is judged by its first letter."""
+        if not form.capitals:
+            return True
+        words = name_key(written).split(" ")
+        originals = []
+        pos = 0
+        for w in words:
+            originals.append(written[pos : pos + len(w)])
+            pos += len(w) + 1
+        for i, capital in form.capitals:
+            if i < len(originals):
+                letter = next((c for c in originals[i] if c.isalpha()), "")
+                if capital and letter and not letter.isupper():
+                    return False
+        return True
+
+    def _mention(self, text: str, start: int, end: int, form: _Form) -> Mention:
+        title = ""
+        if form.title_after:
+            cut = max(i for i in range(start, end) if text[i].isspace() or text[i] == "-")
+            title, end = text[cut + 1 : end], cut
+        elif form.title_before:
+            cut = next(i for i in range(start, end) if text[i].isspace() or text[i] == "-")
+            title, start = text[start:cut], cut + 1
+        else:
+            title = self._title_near(text, start, end)
+        ids = tuple(form.ids)
+        how = "name"
+        people = all(self.authority.entities[i].type == "person" for i in ids)
+        if people:
+            initials = _INITIALS.search(text, max(0, start - 12), start)
+            if initials and start == initials.end() and not _list_marker(text, initials):
+                start = initials.start()
+                ids, how = self._by_initials(ids, initials.group(1), form.key)
+        lang = sorted(form.langs)[0]
+        if len(ids) == 1:
+            return Mention(start, end, text[start:end], ids[0], ids, lang, how, title)
+        return Mention(start, end, text[start:end], None, ids, lang, "ambiguous", title)
+
+    def _by_initials(self, ids: tuple[str, ...], initials: str,
+                     key: str) -> tuple[tuple[str, ...], str]:
+        """`M. Kemal`: keep the candidates with a full name that starts with M and ends in Kemal."""
+        if len(ids) == 1:
+            return ids, "name"
+        first = name_key(initials.strip()[0])
+        fitting = tuple(
+            i for i in ids
+            if any(k.endswith(" " + key) and k.startswith(first)
+                   for k in (name_key(f.text) for f in self.authority.entities[i].forms))
+        )
+        return (fitting, "initials") if len(fitting) == 1 else (ids, "name")
+
+    def _title_near(self, text: str, start: int, end: int) -> str:
+        """A title written just before (``Binbaşı``, ``Hariciye Vekili``) or after (``Paşa``)."""
+        words = _WORD.findall(text, max(0, start - 60), start)
+        for n in range(min(5, len(words)), 0, -1):
+            phrase = " ".join(words[-n:])
+            if name_key(phrase) in self._titles_before:
+                return phrase
+        after = _AFTER.match(text, end)
+        if after and name_key(after.group(1)) in self._titles_after:
+            return after.group(1)
+        return ""
+
+
+def _capitals(form: str) -> tuple[tuple[int, bool], ...]:
+    words = name_key(form).split(" ")
+    out, pos = [], 0
+    for i, w in enumerate(words):
+        letter = next((c for c in form[pos : pos + len(w)] if c.isalpha()), "")
+        if letter and letter.isupper():
+            out.append((i, True))
+        pos += len(w) + 1
+    return tuple(out)
+
+
+def _another_word(word: str, form: _Form) -> bool:
+    """``Arasındaki`` is "between", not the river Aras: a one-word name with a suffix glued on is
+    another word when Turkish uses that word far more than the name (wordfreq, Zipf scale)."""
+    if " " in form.key:
+        return False
+    inflected = zipf_frequency(turkish_lower(word), "tr")
+    name = zipf_frequency(turkish_lower(word[: len(form.key)]), "tr")
+    return inflected >= _ORDINARY_ZIPF and inflected > name + 1
+
+
+def _list_marker(text: str, initials: re.Match[str]) -> bool:
+    """``B. Mustafa Kemal Paşa İle…`` opening a paragraph: B is the section's letter."""
+    before = text[: initials.start()]
+    return len(initials.group(1).strip()) <= 2 and (
+        not before.strip() or before.rstrip(" \t").endswith("\n\n"))
+
+
+def resolve(mentions: list[Mention], authority: Authority,
+            when: FuzzyDate | None = None) -> list[Mention]:
+    """Settle ambiguous mentions from their document, or leave them ambiguous.
+
+    In order: candidates that did not yet exist at the document's date drop out; a candidate
+    the same document names unambiguously is taken when it is the only one; the cues listed in
+    `ambiguous.tsv` (entries whose presence points to one reading) are taken when they point one
+    way only. Otherwise the mention keeps its candidates: never a confident wrong answer.
+    """
+    named = Counter(m.entity for m in mentions if m.entity)
+    out = []
+    for m in mentions:
+        if m.entity is not None:
+            out.append(m)
+            continue
+        ids = m.candidates
+        if when is not None:
+            existing = tuple(i for i in ids if not _born_after(authority.entities[i], when))
+            if len(existing) == 1:
+                out.append(replace(m, entity=existing[0], how="date"))
+                continue
+            ids = existing or ids
+        in_doc = [i for i in ids if named[i]]
+        if len(in_doc) == 1:
+            out.append(replace(m, entity=in_doc[0], how="context"))
+            continue
+        shared = authority.shared.get(name_key(m.text))
+        if shared and shared.cues:
+            pointed = [i for i in ids if any(named[c] for c in shared.cues.get(i, ()))]
+            if len(pointed) == 1:
+                out.append(replace(m, entity=pointed[0], how="cue"))
+                continue
+        out.append(m)
+    return out
+
+
+def _born_after(entity: Entity, when: FuzzyDate) -> bool:
+    return entity.dates is not None and entity.dates.earliest > when.latest

@@ -1,0 +1,323 @@
+"""The authority file, mention finding, unknown names, V301 and the actor network."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from vesika.annotate.authority import load_authority
+from vesika.annotate.namekey import letter_key, name_key
+from vesika.annotate.names import NameFinder, resolve
+from vesika.link.entities import index_documents
+from vesika.pipeline import document_from_file
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "entities" / "gold_mentions.tsv"
+EXAMPLE = ROOT / "examples" / "ankara-moscow-1920"
+
+
+@pytest.fixture(scope="module")
+def authority():
+    return load_authority()
+
+
+@pytest.fixture(scope="module")
+def finder(authority):
+    return NameFinder(authority)
+
+
+def found(finder, authority, text: str, language: str = "tr") -> list[tuple[str, str | None]]:
+    return [(m.text, m.entity) for m in resolve(finder.find(text, language), authority)]
+
+
+# -- the shipped authority file ----------------------------------------------------------------
+
+def test_shipped_authority_loads_without_problems(authority):
+    assert [str(p) for p in authority.problems] == []
+    assert len(authority) >= 400
+
+
+def test_every_entry_has_a_source_a_type_and_a_valid_qid(authority):
+    for entity in authority.entities.values():
+        assert entity.source, entity.id
+        assert entity.type in {"person", "place", "organisation", "treaty", "document"}
+        assert not entity.qid or (entity.qid[0] == "Q" and entity.qid[1:].isdigit())
+
+
+def test_authority_covers_every_type(authority):
+    types = {e.type for e in authority.entities.values()}
+    assert types == {"person", "place", "organisation", "treaty", "document"}
+
+
+def test_roles_and_dated_name_forms_are_read(authority):
+    chicherin = authority.entities["georgy-chicherin"]
+    assert any("Foreign Affairs" in r.title and r.when for r in chicherin.roles)
+    ataturk = authority.entities["mustafa-kemal-ataturk"]
+    dated = [f for f in ataturk.forms if f.text == "Atatürk"]
+    assert dated and dated[0].valid is not None and dated[0].valid.earliest.year == 1934
+
+
+def test_chicherin_in_five_languages(finder, authority):
+    for text, lang in [("Çiçerin’in notası", "tr"), ("a note by Chicherin", "en"),
+                       ("une note de Tchitchérine", "fr"), ("eine Note Tschitscherins", "de"),
+                       ("нота Чичерина", "ru")]:
+        assert [e for _, e in found(finder, authority, text, lang)] == ["georgy-chicherin"], text
+
+
+def test_assembly_under_all_its_names(finder, authority):
+    for text in ["BMM’de", "TBMM kararı", "Büyük Millet Meclisi’nin", "the GNA decided"]:
+        assert "grand-national-assembly" in [e for _, e in found(finder, authority, text)], text
+
+
+# -- Turkish-aware matching --------------------------------------------------------------------
+
+def test_suffixes_with_and_without_apostrophe(finder, authority):
+    assert found(finder, authority, "Karabekir’in raporu") == [("Karabekir", "kazim-karabekir")]
+    assert found(finder, authority, "Bolşeviklerin teklifi") == [("Bolşevik", "bolsheviks")]
+    assert found(finder, authority, "Batumu ve Karsı istedi") == [
+        ("Batum", "batumi"), ("Kars", "kars")]
+
+
+def test_a_glued_suffix_needs_the_letters_to_agree(finder, authority):
+    # Karşı is "opposite", not Kars + ı.
+    assert found(finder, authority, "Karşı taraf") == []
+
+
+def test_dotted_and_dotless_i_and_circumflex(finder, authority):
+    assert found(finder, authority, "KAZIM KARABEKİR geldi") == [
+        ("KAZIM KARABEKİR", "kazim-karabekir")]
+    assert found(finder, authority, "Kazim Karabekir") == [("Kazim Karabekir", "kazim-karabekir")]
+
+
+def test_capitals_are_required(finder, authority):
+    assert found(finder, authority, "kars ve batum") == []
+
+
+def test_title_is_not_part_of_the_span(finder, authority):
+    [m] = resolve(finder.find("Binbaşı N. N. E. Bray raporunda", "tr"), authority)
+    assert (m.text, m.entity, m.title) == ("N. N. E. Bray", "norman-bray", "Binbaşı")
+
+
+def test_longest_name_wins(finder, authority):
+    assert found(finder, authority, "Moskova Sovyet Hükümeti’ne") == [
+        ("Moskova Sovyet Hükümeti", "soviet-government")]
+
+
+def test_ambiguous_kemal_left_ambiguous_without_context(finder, authority):
+    [m] = resolve(finder.find("Kemal geldi.", "tr"), authority)
+    assert m.entity is None
+    assert {"mustafa-kemal-ataturk", "yusuf-kemal-tengirsenk"} <= set(m.candidates)
+
+
+def test_ambiguous_kemal_resolved_from_the_document(finder, authority):
+    mentions = resolve(finder.find("Yusuf Kemal Moskova’ya gitti. Kemal orada kaldı.", "tr"),
+                       authority)
+    assert [(m.text, m.entity) for m in mentions][-1] == ("Kemal", "yusuf-kemal-tengirsenk")
+    assert mentions[-1].how == "context"
+
+
+def test_initials_choose_between_namesakes(finder, authority):
+    [m] = resolve(finder.find("Büyük Millet Meclisi Reisi\nM. Kemal", "tr")[-1:], authority)
+    assert (m.text, m.entity) == ("M. Kemal", "mustafa-kemal-ataturk")
+
+
+def test_keys_keep_offsets():
+    for text in ["Çiçerin’in", "KARABEKİR", "Чичерин Йошкар-Ола", "Tchitchérine"]:
+        assert len(name_key(text)) == len(text) == len(letter_key(text))
+    assert name_key("Йошкар") == "йошкар"  # й is a letter of its own
+
+
+# -- the done-when list: the example dossier ---------------------------------------------------
+
+def test_example_dossier_links_the_main_actors(example):
+    code, out = run_cli("entities", example, "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["schema"] == "vesika.entities/1"
+    entities = {e["id"]: e for e in payload["entities"]}
+    expected = {
+        "georgy-chicherin": "Çiçerin", "mustafa-kemal-ataturk": "Mustafa Kemal",
+        "kazim-karabekir": "Kazım Karabekir", "vladimir-lenin": "Lenin",
+        "maxim-litvinov": "Litvinoff", "norman-bray": "Bray",
+        "grand-national-assembly": "Büyük Millet Meclisi",
+        "soviet-government": "Sovyet Hükümeti", "batumi": "Batum", "kars": "Kars",
+        "republic-of-armenia": "Erivan Cumhuriyeti", "tula": "Tula", "iran": "Acemistan",
+    }
+    for entity_id, written in expected.items():
+        assert entity_id in entities, entity_id
+        texts = [" ".join(m["text"].split()) for m in entities[entity_id]["mentions"]]
+        assert any(written in t for t in texts), (entity_id, texts)
+    for e in payload["entities"]:
+        assert set(e) >= {"id", "type", "name", "names", "mentions"}
+        for m in e["mentions"]:
+            assert set(m) >= {"doc", "start", "end", "text"}
+
+
+def test_mention_offsets_point_into_the_clean_text(example):
+    _code, out = run_cli("entities", example, "--json")
+    payload = json.loads(out)
+    texts = {p.stem if p.suffix == ".md" else "eldem-makale": document_from_file(p).clean_text
+             for p in [*EXAMPLE.glob("*.md"), EXAMPLE / "eldem-makale.txt"]}
+    for e in payload["entities"]:
+        for m in e["mentions"]:
+            assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+
+
+def test_unknown_names_are_ranked_by_frequency(example):
+    code, out = run_cli("entities", example, "--unknown", "--json")
+    assert code == 0
+    unknown = json.loads(out)["unknown"]
+    counts = [u["count"] for u in unknown]
+    assert counts == sorted(counts, reverse=True)
+    known = {n.lower() for e in load_authority().entities.values() for n in
+             (f.text for f in e.forms)}
+    assert not any(u["text"].lower() in known for u in unknown)
+
+
+def test_unknown_names_in_a_small_text(tmp_path):
+    doc = tmp_path / "mektup.md"
+    doc.write_text("---\nid: mektup\nlanguage: tr\n---\nBu mektubu Hüsrev Gerede yazdı. "
+                   "Hüsrev Gerede ve Karabekir Paşa Trabzon’a gitti. Ancak Hüsrev Gerede"
+                   " kaldı.\n", encoding="utf-8")
+    code, out = run_cli("entities", tmp_path, "--unknown", "--json")
+    assert code == 0
+    assert json.loads(out)["unknown"] == [
+        {"text": "Hüsrev Gerede", "count": 3, "docs": ["mektup"]}]
+
+
+# -- V301 name variants ------------------------------------------------------------------------
+
+def _v301(text: str, language: str = "tr") -> list[dict]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "note.md"
+        path.write_text(f"---\nid: note\nlanguage: {language}\n---\n{text}\n", encoding="utf-8")
+        index = index_documents([document_from_file(path)], load_authority())
+    return [f for f in index.findings if f["code"] == "V301"]
+
+
+def test_v301_different_initials():
+    [f] = _v301("Binbaşı N. N. E. Bray yazdı. Daha sonra N. E. Bray yine yazdı.")
+    assert f["kind"] == "initials" and f["entity"] == "norman-bray"
+    assert sorted(form["text"] for form in f["forms"]) == ["N. E. Bray", "N. N. E. Bray"]
+
+
+def test_v301_two_spellings_in_one_language():
+    [f] = _v301("Litvinov arrived on Monday; Litvinoff left on Friday.", "en")
+    assert f["kind"] == "spelling" and f["entity"] == "maxim-litvinov"
+
+
+def test_v301_abbreviation_spelt_two_ways():
+    [f] = _v301("T.B.M.M. toplandı. TBMM kararı verdi.")
+    assert f["kind"] == "abbreviation"
+
+
+def test_v301_misspelling_of_a_name_in_the_same_text():
+    [f] = _v301("Kâzım Karabekir Erzurum’da idi. Kâzım Karabakir raporu yazdı.")
+    assert f["kind"] == "misspelling" and f["entity"] == "kazim-karabekir"
+
+
+def test_normal_variation_is_not_a_finding():
+    assert _v301("Karabekir’in raporu. Kâzım Karabekir Paşa. Karabekir’e yazıldı.") == []
+    assert _v301("Chicherin (Çiçerin) wrote; Chicherin's note.", "en") == []
+
+
+# -- actor network -----------------------------------------------------------------------------
+
+def test_network_exports_read_back(example, tmp_path):
+    code, _ = run_cli("analyze", example, "--out", tmp_path / "out")
+    assert code == 0
+    graph = ET.parse(tmp_path / "out" / "network.graphml").getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    nodes = {n.get("id") for n in graph.iterfind(".//g:node", ns)}
+    edges = list(graph.iterfind(".//g:edge", ns))
+    assert {"mustafa-kemal-ataturk", "georgy-chicherin", "vladimir-lenin"} <= nodes
+    assert all(e.get("source") in nodes and e.get("target") in nodes for e in edges)
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "out" / "network_edges.csv").read_text(encoding="utf-8"))))
+    letters = {(r["source"], r["target"]) for r in rows if r["kind"] == "wrote-to"}
+    # The first proposal: Mustafa Kemal to Lenin; the counter-proposal: Çiçerin to the Assembly.
+    assert ("mustafa-kemal-ataturk", "vladimir-lenin") in letters
+    assert ("georgy-chicherin", "grand-national-assembly") in letters
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert 'id="entities"' in html and 'aria-label="actor network"' in html
+    assert 'id="ent-georgy-chicherin"' in html and 'class="mention"' in html
+
+
+# -- bad authority rows ------------------------------------------------------------------------
+
+HEADER = "id\ttype\tqid\tname\tforms\tdates\troles\tsource\tnote\n"
+
+
+def test_bad_authority_rows_are_reported_and_the_rest_loads(tmp_path):
+    (tmp_path / "authority.tsv").write_text(
+        HEADER
+        + "\tperson\t\tNobody\ttr:Hiçkimse\t\t\tmade up\t\n"                     # line 2
+        + "ali-riza\tperson\t\tAli Rıza\ttr:Ali Rıza Efendizade\t\t\tletter\t\n"  # line 3
+        + "ali-riza\tperson\t\tAli Rıza\ttr:Ali Rıza\t\t\tletter\t\n"            # line 4
+        + "bad-qid\tperson\tQ12x\tBad Qid\ttr:Kötükid\t\t\tletter\t\n"           # line 5
+        + "bad-date\tperson\t\tBad Date\ttr:Kötütarih\t1920-02-30\t\tletter\t\n"  # line 6
+        + "other-riza\tperson\t\tOther\ttr:Ali Rıza Efendizade\t\t\tletter\t\n",  # line 7
+        encoding="utf-8")
+    authority = load_authority(tmp_path)
+    messages = [str(p) for p in authority.problems]
+    path = str(tmp_path / "authority.tsv")
+    assert any(m.startswith(f"{path}:2: missing id") for m in messages)
+    assert any(m.startswith(f"{path}:4: duplicate id 'ali-riza'") for m in messages)
+    assert any(m.startswith(f"{path}:5: bad-qid: invalid Wikidata QID") for m in messages)
+    assert any(m.startswith(f"{path}:6: bad-date: invalid date") for m in messages)
+    assert any(m.startswith(f"{path}:7: name form 'Ali Rıza Efendizade' is shared")
+               for m in messages)
+    for loaded in ("ali-riza", "bad-qid", "bad-date", "other-riza", "georgy-chicherin"):
+        assert loaded in authority.entities
+    assert authority.entities["bad-qid"].qid == ""
+    # The shared form stays ambiguous: never a confident answer.
+    [m] = NameFinder(authority).find("Ali Rıza Efendizade geldi", "tr")
+    assert m.entity is None and set(m.candidates) == {"ali-riza", "other-riza"}
+
+
+def test_dossier_entries_are_found(tmp_path):
+    (tmp_path / "authority.tsv").write_text(
+        HEADER + "huseyin-rauf\tperson\t\tHüsrev Gerede\ttr:Hüsrev Gerede\t1884/1962\t\t"
+        "Türk Parlamenterler Ansiklopedisi\t\n", encoding="utf-8")
+    (tmp_path / "mektup.md").write_text("---\nid: mektup\nlanguage: tr\n---\n"
+                                        "Hüsrev Gerede’nin mektubu.\n", encoding="utf-8")
+    code, out = run_cli("entities", tmp_path, "--json")
+    assert code == 0
+    ids = {e["id"] for e in json.loads(out)["entities"]}
+    assert "huseyin-rauf" in ids
+
+
+def test_authority_problems_do_not_stop_the_command(tmp_path):
+    (tmp_path / "authority.tsv").write_text(HEADER + "x\tnonsense\n", encoding="utf-8")
+    (tmp_path / "mektup.md").write_text("---\nid: mektup\nlanguage: tr\n---\nÇiçerin yazdı.\n",
+                                        encoding="utf-8")
+    code, out = run_cli("entities", tmp_path, "--json")
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["entities"][0]["id"] == "georgy-chicherin"
+    assert any("authority.tsv:2" in f"{p['path']}:{p['line']}"
+               for p in payload["authority_problems"])
+
+
+# -- the gold standard is consistent with the texts and the authority file --------------------
+
+def test_gold_mentions_match_the_texts_and_the_authority(authority):
+    lines = [ln for ln in GOLD.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 400
+    files = {**{p.stem: p for p in EXAMPLE.glob("*.md")},
+             "eldem-makale": EXAMPLE / "eldem-makale.txt",
+             "articles_of_confederation_1777": ROOT / "tests" / "data" / "corpora" /
+             "us_founding" / "articles_of_confederation_1777.txt"}
+    texts = {doc: document_from_file(files[doc]).clean_text for doc in {r["doc"] for r in rows}}
+    for r in rows:
+        written = r["text"].replace("\\n", "\n")  # the TSV writes a line break as \n
+        assert texts[r["doc"]][int(r["start"]):int(r["end"])] == written, r
+        assert r["id"] == "?" or r["id"] in authority.entities, r["id"]
