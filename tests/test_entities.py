@@ -321,3 +321,13 @@ def test_gold_mentions_match_the_texts_and_the_authority(authority):
         written = r["text"].replace("\\n", "\n")  # the TSV writes a line break as \n
         assert texts[r["doc"]][int(r["start"]):int(r["end"])] == written, r
         assert r["id"] == "?" or r["id"] in authority.entities, r["id"]
+
+
+def test_chronology_names_actors_as_the_authority_file_does(example):
+    code, out = run_cli("chronology", example, "--json")
+    assert code == 0
+    events = json.loads(out)["events"]
+    harbord = [e for e in events if e["doc"] == "eldem-makale" and "Harbord" in e["statement"]
+               and e["date"]["edtf"] == "1919-09-22"]
+    assert harbord and "James Harbord" in harbord[0]["actors"]
+    assert not any("Tümgeneral" in a for a in harbord[0]["actors"])

@@ -202,11 +202,12 @@ def chronology_cmd(
 ) -> None:
     """Dated events from every document, with their sources and date conflicts."""
     from vesika.link.chronology import chronology_from_store, to_csv, to_timelinejs
+    from vesika.link.entities import entities_from_store
 
     check_input(dossier)
     with open_store(db or default_db(dossier)) as store:
         report = bring_up_to_date(dossier, store, quiet=True)
-        chronology = chronology_from_store(store)
+        chronology = chronology_from_store(store, entities_from_store(store, dossier))
     if csv_out:
         csv_out.write_text(to_csv(chronology), encoding="utf-8")
     if timeline_out:

@@ -16,13 +16,16 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vesika.annotate.dates import DateMention, find_dates, is_month_name
 from vesika.lang.fold import fold
 from vesika.lang.parens import parenthesized
 from vesika.model import FuzzyDate
 from vesika.store import Store
+
+if TYPE_CHECKING:  # entities imports this module (sentences), so only for the annotation
+    from vesika.link.entities import EntityIndex
 
 # A sentence ends at . ! ? or a paragraph break; abbreviations and initials (`s.`, `N. E.`,
 # `Cilt.`) end on a short word and are not taken as ends.
@@ -132,11 +135,34 @@ def actors(statement: str) -> list[str]:
     return out
 
 
+Named = list[tuple[int, int, str]]  # (start, end, the entity's name) of a document's mentions
+
+
+def _statement_actors(text: str, s: int, e: int, named: Named | None) -> list[str]:
+    if named is None:
+        return actors(text[s:e])
+    inside = [(a, b, name) for a, b, name in named if s <= a < e]
+    out: list[str] = []
+    for _, _, name in inside:
+        if name not in out:
+            out.append(name)
+    # Other capitalised names, unless they share a word with a found mention (Tümgeneral James
+    # beside James G. Harbord).
+    written = {w for a, b, _ in inside for w in fold(text[a:b]).split() if len(w) > 2}
+    for name in actors(text[s:e]):
+        if not written & set(fold(name).split()):
+            out.append(name)
+    return out
+
+
 def document_events(doc_id: str, text: str, language: str,
-                    segments: list[tuple[int, int]] | None = None
+                    segments: list[tuple[int, int]] | None = None,
+                    named: Named | None = None,
                     ) -> tuple[list[Event], list[dict]]:
     """The dated statements of one document, and the citation conflicts inside them.
-    `segments` (the body, each footnote) are split into sentences separately."""
+    `segments` (the body, each footnote) are split into sentences separately. `named`: the
+    document's mentions of authority-file entities; the actors of a statement are those, then any
+    other capitalised name in it."""
     mentions = find_dates(text, language)
     events: list[Event] = []
     conflicts: list[dict[str, Any]] = []
@@ -150,7 +176,7 @@ def document_events(doc_id: str, text: str, language: str,
         own = [m for m in inside if m.date and m.kind != "citation"
                and not any(a <= m.start < b for a, b in citations)]
         statement = " ".join(text[s:e].split())
-        names = actors(text[s:e]) if own or cited_dates else []
+        names = _statement_actors(text, s, e, named) if own or cited_dates else []
         for m in own:
             events.append(Event(m.date, statement, doc_id, s, e, names, list(sources), m.text,
                                 len(own)))
@@ -182,13 +208,16 @@ def _conflict(code: str, message: str, doc: str, s: int, e: int,
 
 def build_chronology(
     documents: list[tuple[str, str, str, list[tuple[int, int]] | None]],
+    named: dict[str, Named] | None = None,
 ) -> Chronology:
     """`documents`: (id, clean text, language, segments) for each document of the dossier;
-    segments are the body and each footnote (None: the whole text)."""
+    segments are the body and each footnote (None: the whole text). `named`: each document's
+    entity mentions (see `document_events`)."""
     events: list[Event] = []
     conflicts: list[dict[str, Any]] = []
     for doc_id, text, language, segments in documents:
-        found, clashes = document_events(doc_id, text, language, segments)
+        found, clashes = document_events(doc_id, text, language, segments,
+                                         named.get(doc_id) if named is not None else None)
         events.extend(found)
         conflicts.extend(clashes)
     merged = _merge(events, conflicts)
@@ -233,15 +262,21 @@ def _merge(events: list[Event], conflicts: list[dict[str, Any]]) -> list[Event]:
     return kept
 
 
-def chronology_from_store(store: Store) -> Chronology:
-    """The chronology of every document in a dossier's store (body and footnotes)."""
+def chronology_from_store(store: Store, entities: EntityIndex | None = None) -> Chronology:
+    """The chronology of every document in a dossier's store (body and footnotes); with the
+    dossier's `entities`, actors are named as the authority file names them."""
+    named: dict[str, Named] | None = None
+    if entities is not None:
+        named = {d.doc.id: [(m.start, m.end, entities.authority.entities[m.entity].name
+                             if m.entity else " ".join(m.text.split())) for m in d.mentions]
+                 for d in entities.documents}
     documents = []
     for doc_id in store.document_ids():
         doc = store.load_document(doc_id)
         body_end = doc.body_end if doc.body_end is not None else len(doc.clean_text)
         segments = [(0, body_end)] + [(s.start, s.end) for s in doc.spans.get("footnote", [])]
         documents.append((doc_id, doc.clean_text, doc.meta.language, segments))
-    return build_chronology(documents)
+    return build_chronology(documents, named)
 
 
 def to_csv(chronology: Chronology) -> str:

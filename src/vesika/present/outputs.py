@@ -23,8 +23,8 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path,
 
     documents = store.documents()
     lineage = run_lineage(store, dossier, embeddings=embeddings)
-    chronology = chronology_from_store(store)
     entities = entities_from_store(store, dossier)
+    chronology = chronology_from_store(store, entities)
     title = report.config.title or Path(report.dossier).stem
     details = [store.document(d["id"]) for d in documents]
     written = {
