@@ -89,9 +89,11 @@ def mark_clauses(documents: list[dict[str, Any]], index: EntityIndex) -> None:
 def network_svg(network: Network) -> str:
     """The busiest actors on a circle; grey lines for co-mention (thicker: more often), arrows
     for letters (author to recipient)."""
-    nodes = list(network.nodes.values())[:NETWORK_NODES]
-    if len(nodes) < 2:
+    busiest = list(network.nodes.values())[:NETWORK_NODES]
+    if len(busiest) < 2:
         return ""
+    # Alternate the busiest around the circle (1st, last, 2nd, ...) so their labels spread out.
+    nodes = busiest[::2] + busiest[1::2][::-1]
     size, radius = 760, 270
     centre = size / 2
     pos = {}
@@ -127,5 +129,5 @@ def network_svg(network: Network) -> str:
                      f'{escape(node["label"])}: {node["mentions"]} mention(s)</title></circle>'
                      f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor_side}"'
                      f' class="actor-label">{escape(node["label"])}</text></a>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-120 0 {size + 240} {size}"'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-230 0 {size + 460} {size}"'
             f' role="img" aria-label="actor network">{"".join(parts)}</svg>')
