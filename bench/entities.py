@@ -37,14 +37,19 @@ from vesika.link.entities import index_documents  # noqa: E402
 from vesika.pipeline import document_from_file  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "entities" / "gold_mentions.tsv"
+HELDOUT = ROOT / "tests" / "data" / "entities" / "heldout_mentions.tsv"
+CORPUS = ROOT / "tests" / "data" / "corpora" / "us_founding"
+HELDOUT_DOCUMENTS = [CORPUS / "us_constitution_1787.txt",
+                     CORPUS / "va_declaration_of_rights_1776.txt",
+                     CORPUS / "us_bill_of_rights_1789.txt"]
 DOCUMENTS = [*sorted((ROOT / "examples" / "ankara-moscow-1920").glob("*.md")),
              ROOT / "examples" / "ankara-moscow-1920" / "eldem-makale.txt",
              ROOT / "tests" / "data" / "corpora" / "us_founding" /
              "articles_of_confederation_1777.txt"]
 
 
-def gold_rows() -> list[dict[str, str]]:
-    lines = [ln for ln in GOLD.read_text(encoding="utf-8").splitlines()
+def gold_rows(path: Path = GOLD) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
              if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -55,10 +60,11 @@ def prf(tp: int, predicted: int, expected: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def accuracy(authority: Authority, verbose: bool) -> None:
-    documents = [document_from_file(p) for p in DOCUMENTS]
+def accuracy(authority: Authority, verbose: bool, gold_path: Path = GOLD,
+             paths: list[Path] = DOCUMENTS) -> None:
+    documents = [document_from_file(p) for p in paths]
     index = index_documents(documents, authority)
-    gold = gold_rows()
+    gold = gold_rows(gold_path)
     # The corpus files open with a metadata line (title | date | language | source), which is
     # not document text and was not annotated.
     skip = {d.id: d.clean_text.index("\n") for d in documents if d.clean_text.startswith("# ")}
@@ -142,7 +148,10 @@ def main() -> None:
     args = parser.parse_args()
     authority = load_authority()
     print(f"authority: {len(authority)} entries, {len(authority.problems)} problems")
+    print("-- development set (the matcher was improved on it; see its README)")
     accuracy(authority, args.verbose)
+    print("-- held-out set (annotated after development; the matcher never changed for it)")
+    accuracy(authority, args.verbose, HELDOUT, HELDOUT_DOCUMENTS)
     text = "\n\n".join(document_from_file(p).clean_text for p in DOCUMENTS)
     text = text * max(1, int(4e6 / len(text.encode("utf-8"))))
     throughput(authority, "full authority", text, 400_000)

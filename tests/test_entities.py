@@ -331,3 +331,13 @@ def test_chronology_names_actors_as_the_authority_file_does(example):
                and e["date"]["edtf"] == "1919-09-22"]
     assert harbord and "James Harbord" in harbord[0]["actors"]
     assert not any("Tümgeneral" in a for a in harbord[0]["actors"])
+
+
+def test_shared_name_resolved_by_cues_nearby(finder, authority):
+    us = resolve(finder.find("Delegates of New Hampshire, Virginia, North Carolina and Georgia"
+                             " met in Congress.", "en"), authority)
+    assert ("Georgia", "georgia-us") in [(m.text, m.entity) for m in us]
+    caucasus = resolve(finder.find("Batumi was held by Georgia until 1921.", "en"), authority)
+    assert ("Georgia", "georgia") in [(m.text, m.entity) for m in caucasus]
+    alone = resolve(finder.find("Georgia was far away.", "en"), authority)
+    assert [(m.text, m.entity) for m in alone] == [("Georgia", None)]
