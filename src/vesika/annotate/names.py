@@ -57,8 +57,8 @@ _AFTER = re.compile(r"(?:['’]\w+)?\s+(\w+)")
 # An izafet form: last word ends in consonant + possessive vowel (Meclisi, Hükümeti, Ermenistanı).
 _IZAFET = re.compile(r"\w[^aeıioöuüâîû\W][ıiuü]$")
 _ORDINARY_ZIPF = 3.0
-_MIN_GLUED = 4
-CUE_WINDOW = 1500  # characters either side of an ambiguous name in which its cues count  # shorter names take no suffix without an apostrophe (Van+a is not "Vana")
+_MIN_GLUED = 4  # shorter names take no suffix without an apostrophe (Van+a is not "Vana")
+CUE_WINDOW = 1500  # characters either side of an ambiguous name in which its cues count
 
 
 @dataclass(frozen=True)
@@ -310,7 +310,8 @@ def resolve(mentions: list[Mention], authority: Authority,
     In order: candidates that did not yet exist at the document's date drop out; a candidate
     the same document names unambiguously is taken when it is the only one; the cues listed in
     `ambiguous.tsv` (entries whose presence points to one reading) are taken when, within
-    `CUE_WINDOW` characters, they point one way only: a long article may discuss both readings. Otherwise the mention keeps its candidates: never a confident wrong answer.
+    `CUE_WINDOW` characters, they point one way only: a long article may discuss both readings.
+    Otherwise the mention keeps its candidates: never a confident wrong answer.
     """
     named = Counter(m.entity for m in mentions if m.entity)
     out = []
