@@ -275,6 +275,40 @@ def entities_cmd(
         err.print(f"{f['code']} {escape(f['message'])}", highlight=False)
 
 
+@app.command("citations")
+def citations_cmd(
+    dossier: InputArg,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    csl: Annotated[Path | None, typer.Option("--csl", help="Also write CSL-JSON here.")] = None,
+    bibtex: Annotated[Path | None, typer.Option("--bibtex", help="Also write BibTeX here.")
+                      ] = None,
+) -> None:
+    """Every citation with the statement it supports, and the bibliography it resolves to."""
+    from vesika.link.bibliography import bibliography_from_store
+    from vesika.present.bibexport import to_bibtex, to_csl_json
+
+    check_input(dossier)
+    with open_store(db or default_db(dossier)) as store:
+        bring_up_to_date(dossier, store, quiet=True)
+        bibliography = bibliography_from_store(store)
+    if csl:
+        csl.write_text(to_csl_json(bibliography), encoding="utf-8")
+    if bibtex:
+        bibtex.write_text(to_bibtex(bibliography), encoding="utf-8")
+    for warning in bibliography.warnings:
+        err.print(f"warning: {escape(warning)}", highlight=False)
+    if json_out:
+        print_json(bibliography.to_json())
+        return
+    table = Table("document", "citation", "work", "supports")
+    for c in bibliography.citations:
+        statement = c.statement_text if len(c.statement_text) < 90 else \
+            "…" + c.statement_text[-89:]
+        table.add_row(c.doc, escape(c.citation.text[:60]), c.work or "?", escape(statement))
+    out.print(table)
+
+
 @app.command("analyze")
 def analyze_cmd(
     input_path: InputArg,

@@ -17,14 +17,18 @@ from vesika.store import Store
 
 def write_outputs(store: Store, report: IngestReport, out_dir: Path,
                   dossier: Path, *, embeddings: bool = False) -> dict[str, Any]:
+    from vesika.link.bibliography import bibliography_from_store
     from vesika.link.chronology import chronology_from_store, to_csv, to_timelinejs
     from vesika.link.entities import entities_from_store
     from vesika.link.lineage.dossier import run_lineage
+    from vesika.present.bibexport import to_bibtex, to_csl_json
+    from vesika.present.bibliography_view import bibliography_view
 
     documents = store.documents()
     lineage = run_lineage(store, dossier, embeddings=embeddings)
     entities = entities_from_store(store, dossier)
     chronology = chronology_from_store(store, entities)
+    bibliography = bibliography_from_store(store)
     title = report.config.title or Path(report.dossier).stem
     details = [store.document(d["id"]) for d in documents]
     written = {
@@ -39,6 +43,10 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path,
         "chronology_csv": _write_text(out_dir / "chronology.csv", to_csv(chronology)),
         "timelinejs": _write_json(out_dir / "timeline.json", to_timelinejs(chronology, title)),
         "entities": _write_json(out_dir / "entities.json", entities.to_json()),
+        "citations": _write_json(out_dir / "citations.json", bibliography.to_json()),
+        "bibliography_csl": _write_text(out_dir / "bibliography.csl.json",
+                                        to_csl_json(bibliography)),
+        "bibliography_bibtex": _write_text(out_dir / "bibliography.bib", to_bibtex(bibliography)),
     }
     if entities.network:
         written["network_graphml"] = _write_text(out_dir / "network.graphml",
@@ -55,6 +63,8 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path,
                          lineage=lineage_view(lineage, titles),
                          chronology=timeline_view(chronology, titles),
                          entities=entities_view(entities, titles),
+                         bibliography=bibliography_view(bibliography, [d for d in details if d],
+                                                        titles),
                          errors=[e.to_json() for e in report.errors])
     written["report"] = _write_text(out_dir / "report.html", html)
     return {"outputs": {k: str(v) for k, v in written.items()}, "report": str(written["report"])}

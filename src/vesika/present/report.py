@@ -28,6 +28,7 @@ def render_report(
     lineage: dict[str, Any] | None = None,
     chronology: dict[str, Any] | None = None,
     entities: dict[str, Any] | None = None,
+    bibliography: dict[str, Any] | None = None,
 ) -> str:
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -38,6 +39,7 @@ def render_report(
         lineage=lineage or {"blocks": [], "dropped": [], "skipped": []},
         chronology=chronology or {"rows": [], "svg": "", "conflicts": []},
         entities=entities or {"rows": []},
+        bibliography=bibliography or {"rows": []},
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

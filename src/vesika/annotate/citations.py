@@ -1,0 +1,366 @@
+"""Citations: the references a scholarly text gives for its statements, found and parsed.
+
+Turkish and English historical writing cite in a few shapes, all handled here:
+
+* author–year–page in parentheses: ``(Karabekir, 2008, ss. 747-748)``, ``(Bray, 1920b, p. 12)``,
+  several page ranges ``(Sonyel, 2013, ss. 263-264, 273-274)``; several works in one
+  parenthesis are separated by ``;``;
+* a full first mention: ``(Gotthard Jaeschke, Türk Kurtuluş Savaşı Kronolojisi, …, TTK Basımevi,
+  Ankara, 1989, s. 111)``, journal articles with volume (``Cilt``, ``C.``, ``Vol.``, ``Yıl``) and
+  issue (``Sayı``, ``S.``, ``No.``) — note that ``S.`` (capital) is Sayı, the issue, and ``s.``
+  is sayfa, the page;
+* dated records: ``(TBMM Gizli Celse Zabıtları, Cilt. 1, 3/7/1920, s. 73)``;
+* a source note: ``(Kaynak: …)`` — a report or document given as the origin of a quotation;
+* back-references: ``a.g.e.`` (the work cited above), ``a.g.m.`` (the article cited above),
+  ``age``, ``ibid.``, ``op. cit.``, ``aynı eser``, with or without an author and a page;
+* in footnotes, the same, and a bare full reference after ``bkz.``/``see``/``cf.``.
+
+This module only finds and parses; `vesika.link.bibliography` groups citations into works,
+resolves back-references and attaches each citation to the statement it supports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vesika.lang.parens import parenthesized
+
+_YEAR = r"(?:1[4-9]\d\d|20\d\d)"
+# Pages: s. 12 | ss. 263-264, 273-274 | p. 12 | pp. 12-14 | ss: 55-56 | s. 25-26
+_PAGES = re.compile(
+    r"(?:^|,\s*|\s)(?:ss?|pp?|sayfa|page|pages)\s*[.:]\s*"
+    r"(?P<pages>\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)\s*\.?$"
+)
+_BACKREF = re.compile(
+    r"^(?:(?P<author>[^,()]{2,60}?),\s*)?"
+    r"(?P<ref>a\.\s?g\.\s?e\.?|a\.\s?g\.\s?m\.?|age|agm|ibid\.?|ibidem|op\.\s?cit\.?|"
+    r"aynı eser|aynı makale|a\.\s?y\.?)"
+    r"(?:\s*,?\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+_AUTHOR_YEAR = re.compile(
+    r"^(?P<author>[A-ZÇĞİÖŞÜÂÎÛ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}?"
+    r"(?:\s+(?:ve|and|&|vd\.|et al\.)(?:\s+[A-ZÇĞİÖŞÜ][\w’'.\-]*)?)?)"
+    rf",\s*(?P<year>{_YEAR})(?P<suffix>[a-z])?\s*(?:,\s*(?P<rest>.*))?$"
+)
+_RECORD_DATE = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>1[5-9]\d\d|20\d\d)\b")
+_RECORD_WORDS = re.compile(
+    r"zab[ıi]t|celse|ceride|ar[sş]iv|BOA|BCA|ATASE|\bFO\b|\bCAB\b|\bIOR\b|\bWO\b|minutes|"
+    r"record|dosya|gömlek|fon\b|Hansard", re.IGNORECASE)
+_VOLUME = re.compile(r"\b(?:Cilt|C|Vol|Volume|Yıl|Band|Bd|Tome|T)\s*[.:]?\s*(?P<v>[0-9IVXLC]+)\b"
+                     r"|\b(?P<v2>[0-9IVXLC]+)\.\s*Cilt\b")
+_ISSUE = re.compile(r"\b(?:Sayı|S|No|Nr|Issue)\s*[.:]?\s*(?P<i>\d+)\b")
+_SLASH_ISSUE = re.compile(r"^(?P<v>\d+)/(?P<i>\d+)\s*\((?P<y>" + _YEAR + r")\)$")
+_PUBLISHER = re.compile(
+    r"Bas[ıi]mevi|Yay[ıi]nlar[ıi]|Yay\.|Kitabevi|Matbaas[ıi]|Press|Publish|Verlag|Éditions|"
+    r"Office|Yayınevi|Kurumu|TTK\b", re.IGNORECASE)
+_EDITION = re.compile(r"^\d+\.\s*(?:Baskı|Bsk\.?|ed\.?|edition|Auflage)$", re.IGNORECASE)
+_TRANSLATOR = re.compile(r"^(?:Çev\.|Çeviren|trans\.|translated by|übers\.)\s*", re.IGNORECASE)
+# A quoted title, perhaps with a subtitle in parentheses after it.
+_QUOTED = re.compile(r"^[“\"«‘'](?P<t>.+?)[”\"»’'](?P<after>\s*\(.*\))?$", re.DOTALL)
+_SOURCE_NOTE = re.compile(r"^(?:Kaynak|Source|Quelle|Source originale)\s*:\s*(?P<t>.+)$",
+                          re.IGNORECASE | re.DOTALL)
+_SEE = re.compile(r"\b(?:bkz\.|Bkz\.|bakınız|see|See|cf\.|vgl\.)\s*:?\s*")
+_TITLES = re.compile(r"^(?:Major|Binbaşı|General|Colonel|Sir|Dr\.|Prof\.|Doç\.|Yrd\.)\s+")
+
+
+@dataclass
+class Citation:
+    """One reference, with what it says about the work (as written: nothing is looked up)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # author-year | full | archival | report | back-reference
+    author: str = ""  # surname(s) of the author(s) or the issuing body
+    given: str = ""  # given names or initials of the first author, when written
+    year: str = ""  # as written, with a letter (1920b)
+    pages: str = ""
+    volume: str = ""
+    issue: str = ""
+    title: str = ""
+    container: str = ""  # the journal or series
+    publisher: str = ""
+    place: str = ""
+    edition: str = ""
+    translator: str = ""
+    record_date: str = ""  # EDTF day of a dated record
+    back: str = ""  # the back-reference as written (a.g.e., ibid.)
+    in_footnote: str = ""  # the footnote's number
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if v not in ("", [], None)}
+        return out
+
+
+def find_citations(text: str, footnotes: list[tuple[int, int, str]] | None = None,
+                   body_end: int | None = None) -> list[Citation]:
+    """Every citation of `text`: parenthesised references in the body and the footnotes, and
+    bare references in footnotes. `footnotes`: (start, end, number) of each footnote."""
+    out: list[Citation] = []
+    notes = footnotes or []
+    for a, b in parenthesized(text):
+        number = next((n for s, e, n in notes if s <= a < e), "")
+        out.extend(_parse_group(text, a + 1, b - 1, number))
+    for s, e, number in notes:
+        taken = [(c.start, c.end) for c in out if s <= c.start < e]
+        out.extend(_bare_footnote_references(text, s, e, number, taken))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \n\t":
+        a += 1
+    while b > a and text[b - 1] in " \n\t;":
+        b -= 1
+    if b > a and text[b - 1] == "." and not re.search(r"\b\w\.$", text[a:b]):
+        b -= 1
+    return a, b
+
+
+def _parse_group(text: str, a: int, b: int, footnote: str) -> list[Citation]:
+    """One parenthesis: a source note, or one or more `;`-separated references."""
+    inner = " ".join(text[a:b].split())
+    if _SOURCE_NOTE.match(inner):
+        s, e = _trim(text, a, b)
+        citation = parse_reference(" ".join(text[s:e].split()), s, e)
+        if citation:
+            citation.in_footnote = footnote
+            return [citation]
+        return []
+    parts, pos = [], a
+    depth = 0
+    for i in range(a, b):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+        elif text[i] == ";" and depth == 0:
+            parts.append((pos, i))
+            pos = i + 1
+    parts.append((pos, b))
+    found = []
+    for s, e in parts:
+        s, e = _trim(text, s, e)
+        if e <= s:
+            continue
+        citation = parse_reference(" ".join(text[s:e].split()), s, e)
+        if citation:
+            citation.in_footnote = footnote
+            found.append(citation)
+    return found
+
+
+def _bare_footnote_references(text: str, s: int, e: int, number: str,
+                              taken: list[tuple[int, int]]) -> list[Citation]:
+    """A footnote that is itself a reference (``8 … bkz. Taner Bilgin, Anadolu …, 2020``)."""
+    found = []
+    for m in _SEE.finditer(text, s, e):
+        start = m.end()
+        stop = e
+        if any(a <= start < b for a, b in taken):
+            continue
+        start, stop = _trim(text, start, stop)
+        citation = parse_reference(" ".join(text[start:stop].split()), start, stop)
+        if citation and citation.kind == "full":
+            citation.in_footnote = number
+            found.append(citation)
+    return found
+
+
+def parse_reference(written: str, start: int, end: int) -> Citation | None:
+    """Parse one reference (no parentheses), or None when it is not one."""
+    if not written or len(written) > 500:
+        return None
+    note = _SOURCE_NOTE.match(written)
+    if note:
+        citation = Citation(start, end, written, "report", title=note.group("t").strip())
+        date = _RECORD_DATE.search(written)
+        if date:
+            citation.record_date = _edtf(date)
+        return citation
+    back = _BACKREF.match(written)
+    if back:
+        citation = Citation(start, end, written, "back-reference", back=back.group("ref"))
+        if back.group("author"):
+            citation.author = back.group("author").strip()
+        rest = back.group("rest") or ""
+        pages = _PAGES.search(", " + rest) if rest else None
+        if pages:
+            citation.pages = _norm_pages(pages.group("pages"))
+        return citation
+    short = _AUTHOR_YEAR.match(written)
+    if short and _short_rest(short.group("rest")):
+        citation = Citation(start, end, written, "author-year",
+                            author=_surname(short.group("author")),
+                            year=short.group("year") + (short.group("suffix") or ""))
+        pages = _PAGES.search(", " + (short.group("rest") or ""))
+        if pages:
+            citation.pages = _norm_pages(pages.group("pages"))
+        if short.group("rest") and not pages:
+            citation.warnings.append(f"unread part: {short.group('rest')}")
+        return citation
+    fields = _fields(written)
+    if len(fields) < 2:
+        return None
+    record = _RECORD_DATE.search(written)
+    if record and _RECORD_WORDS.search(written):
+        return _archival(written, start, end, fields, record)
+    if not re.search(_YEAR, written):
+        return None
+    return _full(written, start, end, fields)
+
+
+def _short_rest(rest: str | None) -> bool:
+    """After `Author, Year`, only pages may follow in the short form."""
+    return not rest or (bool(_PAGES.search(", " + rest)) and len(rest) < 60)
+
+
+def _fields(written: str) -> list[str]:
+    """Comma-separated fields, commas inside quotes and parentheses kept."""
+    out, depth, quote, pos = [], 0, False, 0
+    for i, ch in enumerate(written):
+        if ch in "“«":
+            quote = True
+        elif ch in "”»":
+            quote = False
+        elif ch == '"':
+            quote = not quote
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "," and not depth and not quote:
+            out.append(written[pos:i].strip())
+            pos = i + 1
+    out.append(written[pos:].strip())
+    return [f for f in out if f]
+
+
+def _edtf(m: re.Match[str]) -> str:
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _norm_pages(pages: str) -> str:
+    return re.sub(r"\s*,\s*", ", ", re.sub(r"\s*[-–]\s*", "-", pages.strip()))
+
+
+def _surname(author: str) -> str:
+    """``Salâhi R. Sonyel`` -> ``Sonyel``; ``Tekeli ve İlkin`` -> ``Tekeli ve İlkin``."""
+    author = _TITLES.sub("", author.strip())
+    if re.search(r"\s(?:ve|and|&)\s", author):
+        return author
+    return author.split()[-1] if author.split() else author
+
+
+def _split_author(field_text: str) -> tuple[str, str]:
+    """(surname, given names) of a first field naming a person, or ("", "")."""
+    name = _TITLES.sub("", field_text.strip())
+    first = re.split(r"\s+(?:ve|and|&)\s+", name)[0]
+    words = first.split()
+    if not 1 <= len(words) <= 5 or not all(w[0].isupper() for w in words if w[0].isalpha()):
+        return "", ""
+    return words[-1], " ".join(words[:-1])
+
+
+def _archival(written: str, start: int, end: int, fields: list[str],
+              record: re.Match[str]) -> Citation:
+    citation = Citation(start, end, written, "archival", record_date=_edtf(record))
+    series = []
+    for f in fields:
+        if _VOLUME.fullmatch(f.strip()) or _RECORD_DATE.search(f) or _PAGES.search(", " + f):
+            break
+        series.append(f)
+    citation.container = ", ".join(series)
+    citation.title = citation.container
+    citation.author = series[0].split()[0] if series else ""
+    volume = _VOLUME.search(written)
+    if volume:
+        citation.volume = volume.group("v") or volume.group("v2")
+    pages = _PAGES.search(written)
+    if pages:
+        citation.pages = _norm_pages(pages.group("pages"))
+    citation.year = record.group("y")
+    return citation
+
+
+def _full(written: str, start: int, end: int, fields: list[str]) -> Citation:
+    citation = Citation(start, end, written, "full")
+    surname, given = _split_author(fields[0])
+    rest = fields[1:]
+    if surname:
+        citation.author, citation.given = surname, given
+        if len(re.split(r"\s+(?:ve|and|&)\s+", _TITLES.sub("", fields[0]))) > 1:
+            citation.author = _TITLES.sub("", fields[0]).strip()
+    else:
+        rest = fields
+    pages = _PAGES.search(written)
+    if pages:
+        citation.pages = _norm_pages(pages.group("pages"))
+    titles: list[str] = []
+    for f in rest:
+        quoted = _QUOTED.match(f)
+        slash = _SLASH_ISSUE.match(f)
+        if _TRANSLATOR.match(f):
+            citation.translator = _TRANSLATOR.sub("", f)
+        elif quoted:
+            titles.insert(0, quoted.group("t").strip())
+        elif slash:
+            citation.volume, citation.issue = slash.group("v"), slash.group("i")
+            citation.year = slash.group("y")
+        elif _PAGES.search(", " + f) and f == fields[-1]:
+            continue
+        elif re.fullmatch(_YEAR + r"[a-z]?", f):
+            citation.year = f
+        elif _EDITION.match(f):
+            citation.edition = f
+        elif _PUBLISHER.search(f):
+            citation.publisher = f
+        elif _VOLUME.match(f) or _ISSUE.match(f):
+            _volume_issue(citation, f)
+        elif re.fullmatch(r"[0-9IVXLC]+\.\s*Cilt(?:\s*\(.*\))?", f):
+            citation.volume = f.split(".")[0]
+        elif citation.publisher and not citation.place and re.fullmatch(r"[A-ZÇĞİÖŞÜ][\w’'\-]+", f):
+            citation.place = f
+        else:
+            titles.append(f)
+    quoted = next((q for q in (_QUOTED.match(f) for f in rest) if q), None)
+    if quoted:
+        # An article: its title is quoted (a subtitle may follow in parentheses), the journal
+        # after it.
+        citation.title = quoted.group("t").strip()
+        if quoted.group("after"):
+            citation.title += " " + quoted.group("after").strip()
+        others = [t for t in titles if t != quoted.group("t").strip()]
+        container = others[0] if others else ""
+        inner = _VOLUME.search(container) or _ISSUE.search(container)
+        if inner:
+            _volume_issue(citation, container[inner.start():])
+            container = container[: inner.start()].strip()
+        citation.container = container
+    elif titles:
+        citation.title = ", ".join(titles)
+    if not citation.year:
+        years = re.findall(r"\((" + _YEAR + r")\)|\b(" + _YEAR + r")[a-z]?\b", written)
+        if years:
+            citation.year = next(y for y in (a or b for a, b in reversed(years)))
+    return citation
+
+
+def _volume_issue(citation: Citation, text: str) -> None:
+    volume = _VOLUME.search(text)
+    issue = _ISSUE.search(text)
+    if volume and not citation.volume:
+        citation.volume = volume.group("v") or volume.group("v2")
+    if issue and not citation.issue:
+        citation.issue = issue.group("i")
+    year = re.search(r"\((" + _YEAR + r")\)", text)
+    if year and not citation.year:
+        citation.year = year.group(1)

@@ -1,0 +1,251 @@
+"""The bibliography of a dossier: citations grouped into works, back-references resolved, and
+each citation attached to the statement it supports.
+
+Works are keyed the way a reader matches a short citation to its full first mention: first
+author's surname and year, letter included (``karabekir-2008``, ``bray-1920b``); a record series
+by its name and volume (``tbmm-gizli-celse-zabitlari-1``). A back-reference points to the last
+work cited before it — the last article for ``a.g.m.``, the last book for ``a.g.e.``, the last
+work of the named author when one is written (``Topal, a.g.m.``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from vesika.annotate.citations import Citation, find_citations
+from vesika.link.chronology import sentences
+from vesika.model import Document
+from vesika.store import Store
+
+SCHEMA = "vesika.citations/1"
+_WORK_FIELDS = ("author", "given", "title", "container", "volume", "issue", "publisher", "place",
+                "year", "edition", "translator")
+
+
+@dataclass
+class Work:
+    key: str
+    type: str  # book | article | report | archival | document
+    fields: dict[str, str] = field(default_factory=dict)
+    cited: list[tuple[str, Citation]] = field(default_factory=list)  # (doc, citation)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"key": self.key, "type": self.type, **{k: v for k, v in self.fields.items() if v},
+                "cited": [{"doc": d, "start": c.start, "end": c.end, "pages": c.pages}
+                          for d, c in self.cited]}
+
+
+@dataclass
+class Cited:
+    """A citation placed: its document, its work and the statement it supports."""
+
+    doc: str
+    citation: Citation
+    work: str | None
+    statement: tuple[int, int]
+    statement_text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc": self.doc, **self.citation.to_json(), "work": self.work,
+                "statement": {"start": self.statement[0], "end": self.statement[1],
+                              "text": self.statement_text}}
+
+
+@dataclass
+class Bibliography:
+    works: dict[str, Work]
+    citations: list[Cited]
+    warnings: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"schema": SCHEMA, "citations": [c.to_json() for c in self.citations],
+                "bibliography": [w.to_json() for w in self.works.values()],
+                "warnings": self.warnings}
+
+
+def slug(text: str) -> str:
+    text = text.replace("ı", "i").replace("İ", "I")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def _work_type(c: Citation) -> str:
+    if c.kind == "archival":
+        return "archival"
+    if c.kind == "report":
+        return "document"
+    if c.container:
+        return "article"
+    if re.search(r"Office|Report|Rapor", f"{c.publisher} {c.title}"):
+        return "report"
+    return "book"
+
+
+def _series(c: Citation) -> str:
+    return slug(c.container)
+
+
+def _key(c: Citation) -> str:
+    if c.kind == "archival":
+        return "-".join(p for p in (_series(c), slug(c.volume)) if p)
+    if c.kind == "report":
+        return "source-" + "-".join(slug(c.title).split("-")[:6])
+    first = re.split(r"\s+(?:ve|and|&)\s+", c.author)[0].split()
+    surname = first[-1] if first else "anon"
+    return f"{slug(surname)}-{c.year.lower() or 'nd'}"
+
+
+def build_bibliography(documents: list[Document]) -> Bibliography:
+    works: dict[str, Work] = {}
+    placed: list[Cited] = []
+    warnings: list[str] = []
+    for doc in documents:
+        notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
+        markers = {s.label: s.attrs.get("marker_at") for s in doc.spans.get("footnote", [])}
+        history: list[Work] = []
+        for c in find_citations(doc.clean_text, notes, doc.body_end):
+            work = _resolve(c, works, history, warnings, doc.id)
+            if work is not None:
+                work.cited.append((doc.id, c))
+                history.append(work)
+            s, e = statement_of(doc.clean_text, c, notes, markers, doc.body_end)
+            placed.append(Cited(doc.id, c, work.key if work else None, (s, e),
+                                " ".join(doc.clean_text[s:e].split())))
+            warnings.extend(f"{doc.id}:{c.start}: {w}" for w in c.warnings)
+    return Bibliography(works, placed, warnings)
+
+
+def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings: list[str],
+             doc: str) -> Work | None:
+    if c.kind == "back-reference":
+        wanted = {"a.g.m": "article", "agm": "article", "aynı makale": "article"}.get(
+            c.back.lower().replace(" ", "").rstrip("."), "")
+        for work in reversed(history):
+            if c.author and work.fields.get("author", "").split()[-1:] != c.author.split()[-1:]:
+                continue
+            if wanted and work.type != wanted:
+                continue
+            return work
+        warnings.append(f"{doc}:{c.start}: back-reference {c.text!r} has nothing before it"
+                        " to point to")
+        return None
+    key = _key(c)
+    if c.kind == "archival" and key not in works:
+        # A misprint of the series (TBBM for TBMM) is the same series, in the same volume.
+        series = _series(c)
+        for other in (w for w in works.values() if w.type == "archival"):
+            if other.fields.get("volume", "") != c.volume:
+                continue
+            other_series = slug(other.fields.get("container", ""))
+            if other_series != series and difflib.SequenceMatcher(
+                    None, other_series, series).ratio() >= 0.9:
+                warnings.append(f"{doc}:{c.start}: {c.container!r} read as"
+                                f" {other.fields.get('container')!r}")
+                key = other.key
+                break
+    work = works.get(key)
+    if work is None:
+        work = works[key] = Work(key, _work_type(c))
+    elif work.type == "book" and _work_type(c) != "book":
+        work.type = _work_type(c)
+    for name in _WORK_FIELDS:
+        value = getattr(c, name)
+        if value and (not work.fields.get(name) or c.kind == "full"):
+            if name == "year" and work.fields.get("year"):
+                continue
+            work.fields[name] = value
+    if c.kind == "author-year" and not work.fields.get("title"):
+        work.fields.setdefault("short", f"{c.author} {c.year}")
+    return work
+
+
+def statement_of(text: str, c: Citation, notes: list[tuple[int, int, str]],
+                 markers: dict[str, Any], body_end: int | None) -> tuple[int, int]:
+    """The statement a citation supports.
+
+    In running text, the sentence the reference closes — the one before it when the reference
+    opens a sentence of its own. A reference standing alone after a block quotation (on a line
+    of its own) supports the paragraph before it. In a footnote that says something, the
+    footnote's sentence before it; a footnote that is only a reference supports the sentence
+    its marker stands in.
+    """
+    opening = text.rfind("(", 0, c.start + 1)
+    anchor = opening if opening >= 0 and c.start - opening <= 2 else c.start
+    anchor = _before_citations(text, anchor)
+    note = next(((s, e, n) for s, e, n in notes if s <= c.start < e), None)
+    if note is not None:
+        s, e, number = note
+        before = text[s:anchor]
+        words = re.sub(r"^\s*\d+\s*|bkz\.|Bkz\.|see|See|cf\.", "", before).strip()
+        if len(words) > 15:
+            return _quotation_or_sentence(text, s, anchor)
+        marker = markers.get(number)
+        if isinstance(marker, int) and 0 <= marker < len(text):
+            limit = body_end if body_end is not None else len(text)
+            return _sentence_around(text, marker, limit)
+        return s, e
+    return _quotation_or_sentence(text, 0, anchor)
+
+
+def _before_citations(text: str, anchor: int) -> int:
+    """Step back over references written just before this one: ``(Jaeschke, …) (Sonyel, …)``
+    support the same statement."""
+    while True:
+        head = text[:anchor].rstrip()
+        if not head.endswith(")"):
+            return anchor
+        depth, i = 0, len(head) - 1
+        while i >= 0:
+            depth += {")": 1, "(": -1}.get(head[i], 0)
+            if depth == 0:
+                break
+            i -= 1
+        inner = head[i + 1 : -1]
+        if i < 0 or not re.search(r"\b(?:1[4-9]\d\d|20\d\d)|a\.\s?g\.|ibid|Kaynak", inner):
+            return anchor
+        anchor = i
+
+
+def _quotation_or_sentence(text: str, lo: int, anchor: int) -> tuple[int, int]:
+    """A reference right after a closing quotation mark supports the whole quotation (a letter,
+    a speech); otherwise the sentence it closes. A separator line is skipped."""
+    head = text[lo:anchor].rstrip()
+    while head and not re.search(r"\w", head.rsplit("\n", 1)[-1]):
+        head = head.rsplit("\n", 1)[0].rstrip() if "\n" in head else ""
+    end = lo + len(head)
+    if head.endswith(("”", "»")) or head.endswith('"'):
+        opener = "“" if head.endswith("”") else ("«" if head.endswith("»") else '"')
+        start = text.rfind(opener, lo, end - 1)
+        if start >= 0 and end - start > 0:
+            return start, end
+    return _sentence_before(text, lo, end)
+
+
+def _sentence_before(text: str, lo: int, anchor: int) -> tuple[int, int]:
+    """The sentence that ends at `anchor` (or contains it), looking no earlier than `lo`."""
+    window_start = max(lo, anchor - 1500)
+    spans = sentences(text[window_start:anchor])
+    spans = [(window_start + s, window_start + e) for s, e in spans
+             if text[window_start + s:window_start + e].strip()]
+    if not spans:
+        return anchor, anchor
+    s, e = spans[-1]
+    if len(text[s:e].strip()) < 3 and len(spans) > 1:
+        s, e = spans[-2]
+    return s, e
+
+
+def _sentence_around(text: str, pos: int, limit: int) -> tuple[int, int]:
+    window_start = max(0, pos - 1500)
+    for s, e in sentences(text[window_start:min(limit, pos + 1500)]):
+        if window_start + s <= pos <= window_start + e:
+            return window_start + s, window_start + e
+    return pos, pos
+
+
+def bibliography_from_store(store: Store) -> Bibliography:
+    return build_bibliography([store.load_document(d) for d in store.document_ids()])
