@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from vesika.lang.dockinds import document_kind, is_bare_kind
 from vesika.lang.parens import parenthesized
 
 _YEAR = r"(?:1[4-9]\d\d|20\d\d)"
@@ -63,6 +64,12 @@ _QUOTED = re.compile(r"^[“\"«‘'](?P<t>.+?)[”\"»’'](?P<after>\s*\(.*\))
 _SOURCE_NOTE = re.compile(r"^(?:Kaynak|Source|Quelle|Source originale)\s*:\s*(?P<t>.+)$",
                           re.IGNORECASE | re.DOTALL)
 _SEE = re.compile(r"\b(?:bkz\.|Bkz\.|bakınız|see|See|cf\.|vgl\.)\s*:?\s*")
+# A pointer to another document of the same text: "Mukabil teklifname, no: 7,8",
+# "Mukabil teklifname, 2. paragraf", "İkinci mukabil teklifname?".
+_CROSS_REFERENCE = re.compile(
+    r"^(?P<title>[A-ZÇĞİÖŞÜ][^,()\d]{2,60}?)"
+    r"(?:,\s*(?:(?i:no|madde|md|art|article|§)\s*[.:]?\s*(?P<n>\d+(?:\s*,\s*\d+)*)"
+    r"|(?P<p>\d+)\.\s*(?i:paragraf|fıkra|paragraph)))?\s*(?P<q>\?)?$")
 _TITLES = re.compile(r"^(?:Major|Binbaşı|General|Colonel|Sir|Dr\.|Prof\.|Doç\.|Yrd\.)\s+")
 
 
@@ -73,7 +80,7 @@ class Citation:
     start: int
     end: int
     text: str
-    kind: str  # author-year | full | archival | report | back-reference
+    kind: str  # author-year | full | archival | report | back-reference | cross-reference
     author: str = ""  # surname(s) of the author(s) or the issuing body
     given: str = ""  # given names or initials of the first author, when written
     year: str = ""  # as written, with a letter (1920b)
@@ -88,12 +95,13 @@ class Citation:
     translator: str = ""
     record_date: str = ""  # EDTF day of a dated record
     back: str = ""  # the back-reference as written (a.g.e., ibid.)
+    part: str = ""  # of a cross-reference: the numbered part pointed to ("7,8", "2. paragraf")
+    doubtful: bool = False  # the writer's own "?"
     in_footnote: str = ""  # the footnote's number
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        out = {k: v for k, v in self.__dict__.items() if v not in ("", [], None)}
-        return out
+        return {k: v for k, v in self.__dict__.items() if v not in ("", [], None, False)}
 
 
 def find_citations(text: str, footnotes: list[tuple[int, int, str]] | None = None,
@@ -193,6 +201,15 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
         if pages:
             citation.pages = _norm_pages(pages.group("pages"))
         return citation
+    cross = _CROSS_REFERENCE.match(written)
+    if cross and _names_a_document(cross):
+        citation = Citation(start, end, written, "cross-reference",
+                            title=cross.group("title").strip(), doubtful=bool(cross.group("q")))
+        if cross.group("n"):
+            citation.part = re.sub(r"\s", "", cross.group("n"))
+        elif cross.group("p"):
+            citation.part = f"{cross.group('p')}. paragraf"
+        return citation
     short = _AUTHOR_YEAR.match(written)
     if short and _short_rest(short.group("rest")):
         citation = Citation(start, end, written, "author-year",
@@ -213,6 +230,18 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
     if not re.search(_YEAR, written):
         return None
     return _full(written, start, end, fields)
+
+
+def _names_a_document(cross: re.Match[str]) -> bool:
+    """A cross-reference names a document by its kind ("İkinci teklifname"), and points to a
+    part of it or doubts it, or ends in the bare kind word: "(Moskova Antlaşmasını)" is a gloss
+    of a word in the sentence, not a reference."""
+    title = cross.group("title").strip()
+    if not document_kind(title):
+        return False
+    if cross.group("n") or cross.group("p") or cross.group("q"):
+        return True
+    return document_kind(title.split()[-1]) != "" and is_bare_kind(title.split()[-1])
 
 
 def _short_rest(rest: str | None) -> bool:

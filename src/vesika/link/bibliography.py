@@ -76,7 +76,7 @@ def slug(text: str) -> str:
 def _work_type(c: Citation) -> str:
     if c.kind == "archival":
         return "archival"
-    if c.kind == "report":
+    if c.kind in ("report", "cross-reference"):
         return "document"
     if c.container:
         return "article"
@@ -94,6 +94,8 @@ def _key(c: Citation) -> str:
         return "-".join(p for p in (_series(c), slug(c.volume)) if p)
     if c.kind == "report":
         return "source-" + "-".join(slug(c.title).split("-")[:6])
+    if c.kind == "cross-reference":
+        return "document-" + slug(c.title)
     first = re.split(r"\s+(?:ve|and|&)\s+", c.author)[0].split()
     surname = first[-1] if first else "anon"
     return f"{slug(surname)}-{c.year.lower() or 'nd'}"
