@@ -34,6 +34,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/lineage.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/entities.py
+	$(BIN)/python bench/citations.py
+	$(BIN)/python bench/article.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache

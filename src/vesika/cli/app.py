@@ -326,6 +326,8 @@ def analyze_cmd(
     check_input(input_path)
     target = out_dir or Path("vesika-out") / (input_path.stem or "dossier")
     target.mkdir(parents=True, exist_ok=True)
+    if input_path.is_file():
+        input_path = _article_mode(input_path, target, quiet=json_out)
     with open_store(db or target / "vesika.db") as store:
         report = bring_up_to_date(input_path, store, quiet=json_out)
         try:
@@ -341,6 +343,29 @@ def analyze_cmd(
     if report.errors:
         err.print(f"{len(report.errors)} file(s) could not be read; the rest was analysed.")
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _article_mode(path: Path, target: Path, *, quiet: bool) -> Path:
+    """A single scholarly article becomes a dossier of the documents it quotes (written to
+    TARGET/dossier/, which is then analysed); any other single file is analysed as it is."""
+    from vesika.article.dossier import is_article, write_dossier
+    from vesika.ingest import IngestError
+    from vesika.pipeline import document_from_file
+
+    try:
+        if not is_article(document_from_file(path)):
+            return path
+    except IngestError:
+        return path  # the ingest step reports the file and its problem
+    folder, quoted, written = write_dossier(path, target)
+    if not quiet:
+        if written:
+            out.print(f"article mode: {len(quoted)} quoted document(s) written to {folder}",
+                      soft_wrap=True)
+        else:
+            out.print(f"article mode: reading the existing {folder} (delete it to extract"
+                      " again)", soft_wrap=True)
+    return folder
 
 
 def documents_table(documents: list[dict]) -> Table:

@@ -47,6 +47,11 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return m.group(1), text[m.end() :], m.end()
 
 
+def load_yaml(yaml_src: str) -> Any:
+    """Front matter as plain data, dates left as text (the loader `parse_meta` uses)."""
+    return yaml.load(yaml_src, Loader=_Loader)  # a SafeLoader subclass
+
+
 def parse_meta(yaml_src: str | None, *, default_id: str, path: str) -> DocumentMeta:
     """Validate front matter into a DocumentMeta; errors name the file and the line."""
     data: dict[str, Any] = {}

@@ -5,28 +5,39 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from vesika.annotate.namekey import letter_key
 from vesika.data import read_rows
-from vesika.lang.fold import fold
 
 
 @lru_cache(maxsize=1)
 def _stems() -> list[tuple[str, str]]:
     rows = read_rows("vocabulary/document_kinds.tsv")
     # Longest first: "mukabil teklifname" before "teklifname".
-    return sorted(((fold(r["stem"]), r["kind"]) for r in rows), key=lambda s: -len(s[0]))
+    return sorted(((_key(r["stem"]), r["kind"]) for r in rows), key=lambda s: -len(s[0]))
 
 
-def document_kind(phrase: str) -> str:
+def _key(text: str) -> str:
+    # Case and circumflexes go, Turkish letters stay: "şöyle" (thus) is not "söyle-" (say).
+    return " ".join(letter_key(text).split())
+
+
+def document_kind(phrase: str, nearest_end: bool = False) -> str:
     """The kind of document a phrase names (``birinci teklifnamesi (mektup)`` -> proposal), or
-    "" when it names none. A word counts when it starts with a listed stem."""
-    folded = " " + fold(phrase)
+    "" when it names none. A word counts when it starts with a listed stem. With `nearest_end`,
+    the kind word closest to the end of the phrase wins (``… mukabil teklifnamesi için şunları
+    söylemiştir:`` is a speech about a counter-proposal); otherwise the longest stem."""
+    folded = " " + _key(phrase)
+    best: tuple[int, str] | None = None
     for stem, kind in _stems():
-        if re.search(r"[\s\-(]" + re.escape(stem), folded):
-            return kind
-    return ""
+        for m in re.finditer(r"[\s\-(]" + re.escape(stem), folded):
+            if not nearest_end:
+                return kind
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best[1] if best else ""
 
 
 def is_bare_kind(word: str) -> bool:
     """The word is a listed stem itself, without a suffix (``teklifname``, not ``teklifnameyi``)."""
-    folded = fold(word).strip("?.,;: ")
+    folded = _key(word).strip("?.,;: ")
     return any(folded == stem for stem, _ in _stems())

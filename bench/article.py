@@ -1,0 +1,203 @@
+"""Article mode against hand-made dossiers.
+
+    python bench/article.py
+
+1. The seed article (tests/data/seed/eldem_iki_belge.txt) against the hand-made dossier
+   examples/ankara-moscow-1920/ (built from the same article by reading it): how many of its
+   quoted documents article mode finds, the boundary overlap of each (character F1 between the
+   stretch of the article the hand-made document covers and the one found), and whether title,
+   date, author and recipient agree (author and recipient agree when they name the same
+   authority entry, e.g. "M. Kemal" and "Mustafa Kemal").
+2. The held-out English test article tests/data/article/heldout_article.txt (written after
+   article mode, never developed on) against tests/data/article/heldout_documents.json, the
+   same figures, and its citations against tests/data/article/heldout_citations.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from citations import match, prf  # noqa: E402
+from vesika.annotate.authority import load_authority  # noqa: E402
+from vesika.annotate.names import NameFinder, resolve  # noqa: E402
+from vesika.article.extract import QuotedDocument, extract_documents  # noqa: E402
+from vesika.ingest.frontmatter import split_front_matter  # noqa: E402
+from vesika.link.bibliography import build_bibliography  # noqa: E402
+from vesika.pipeline import document_from_file  # noqa: E402
+
+SEED = ROOT / "tests" / "data" / "seed" / "eldem_iki_belge.txt"
+EXAMPLE = ROOT / "examples" / "ankara-moscow-1920"
+HELDOUT = ROOT / "tests" / "data" / "article"
+_QUOTES = "“”\"«»„"
+
+
+def normalised(text: str) -> tuple[str, list[int]]:
+    """Whitespace collapsed and quotation marks dropped, with each character's offset."""
+    out, where, space = [], [], False
+    for i, ch in enumerate(text):
+        if ch in _QUOTES:
+            continue
+        if ch.isspace():
+            if not space and out:
+                out.append(" ")
+                where.append(i)
+            space = True
+            continue
+        space = False
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def locate(clean: str, first: str, last: str) -> tuple[int, int] | None:
+    """The stretch of `clean` from the words `first` to the words `last`."""
+    norm, where = normalised(clean)
+    first_n, last_n = normalised(first)[0].strip(), normalised(last)[0].strip()
+    a = norm.find(first_n)
+    if a < 0:
+        return None
+    b = norm.find(last_n, a)
+    if b < 0:
+        return None
+    return where[a], where[b + len(last_n) - 1] + 1
+
+
+def span_f1(a: tuple[int, int], b: tuple[int, int]) -> float:
+    common = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    if not common:
+        return 0.0
+    p, r = common / (a[1] - a[0]), common / (b[1] - b[0])
+    return 2 * p * r / (p + r)
+
+
+def same_actor(finder: NameFinder, authority, ours: str, theirs: str) -> bool:
+    if not ours and not theirs:
+        return True
+    if not ours or not theirs:
+        return False
+    a = {m.entity for m in resolve(finder.find(ours, "tr"), authority) if m.entity}
+    b = {m.entity for m in resolve(finder.find(theirs, "tr"), authority) if m.entity}
+    return bool(a & b) or " ".join(ours.split()).lower() == " ".join(theirs.split()).lower()
+
+
+def score(label: str, clean: str, found: list[QuotedDocument], gold: list[dict]) -> None:
+    authority = load_authority()
+    finder = NameFinder(authority)
+    print(f"-- {label}: {len(gold)} hand-made documents, {len(found)} found")
+    matched: set[str] = set()
+    counts = {"found": 0, "f1>=0.95": 0, "title": 0, "date": 0, "author": 0, "recipient": 0}
+    f1s = []
+    for g in gold:
+        span = None
+        for n in (8, 6, 4, 3, 2):  # fewer words where the hand-made text left a gloss out
+            first, last = " ".join(g["first"].split()[:n]), " ".join(g["last"].split()[-n:])
+            span = locate(clean, first, last)
+            if span:
+                break
+        if span is None:
+            print(f"   {g['id']}: not located in the article (check the hand-made text)")
+            continue
+        best = max(found, key=lambda q: span_f1(span, (q.start, q.end)), default=None)
+        f1 = span_f1(span, (best.start, best.end)) if best else 0.0
+        f1s.append(f1)
+        if best is None or f1 < 0.5:
+            print(f"   {g['id']}: not found (best boundary F1 {f1:.2f})")
+            continue
+        matched.add(best.id)
+        counts["found"] += 1
+        counts["f1>=0.95"] += f1 >= 0.95
+        checks = {
+            "title": " ".join(best.title.split()).rstrip(":") == " ".join(g["title"].split()),
+            "date": (best.date.edtf if best.date else "") == g["date"],
+            "author": same_actor(finder, authority, best.author, g["author"]),
+            "recipient": same_actor(finder, authority, best.recipient, g["recipient"]),
+        }
+        for k, ok in checks.items():
+            counts[k] += ok
+        ours = {"date": best.date.edtf if best.date else "", "author": best.author,
+                "recipient": best.recipient}
+        wrong = ", ".join(f"{k} {ours[k]!r} (hand-made {g[k]!r})"
+                          for k, ok in checks.items() if not ok and k != "title")
+        print(f"   {g['id']} -> {best.id}: boundary F1 {f1:.3f}"
+              + (f"; differs: {wrong}" if wrong else ""))
+    n = len(gold)
+    print(f"   found {counts['found']}/{n}; boundary F1 >= 0.95: {counts['f1>=0.95']}/{n};"
+          f" mean boundary F1 {sum(f1s) / max(1, len(f1s)):.3f}")
+    print(f"   exact: title {counts['title']}/{n}, date {counts['date']}/{n},"
+          f" author {counts['author']}/{n}, recipient {counts['recipient']}/{n}")
+    extras = [q.id for q in found if q.id not in matched]
+    print(f"   found but not in the hand-made dossier: {len(extras)} {extras}")
+
+
+def seed() -> None:
+    doc = document_from_file(SEED)
+    found = extract_documents(doc, load_authority())
+    gold = []
+    for path in sorted(EXAMPLE.glob("*.md")):
+        _, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+        meta = document_from_file(path).meta
+        words = body.split()
+        gold.append({"id": meta.id, "first": " ".join(words[:8]), "last": " ".join(words[-8:]),
+                     "title": meta.title, "date": meta.date.edtf if meta.date else "",
+                     "author": meta.author, "recipient": meta.recipient})
+    score("the seed article against examples/ankara-moscow-1920", doc.clean_text, found, gold)
+
+
+def heldout() -> None:
+    article = HELDOUT / "heldout_article.txt"
+    if not article.is_file():
+        print("-- held-out article: not present")
+        return
+    doc = document_from_file(article)
+    found = extract_documents(doc, load_authority())
+    spec = json.loads((HELDOUT / "heldout_documents.json").read_text(encoding="utf-8"))
+    gold = [{"id": f"heldout-{i + 1}", "first": d["first_words"], "last": d["last_words"],
+             "title": d["title"], "date": d["date"], "author": d.get("author", ""),
+             "recipient": d.get("recipient", "")} for i, d in enumerate(spec["documents"])]
+    score("held-out English article", doc.clean_text, found, gold)
+    rows_path = HELDOUT / "heldout_citations.tsv"
+    if not rows_path.is_file():
+        return
+    lines = [ln for ln in rows_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    # Gold offsets are into the file text; vesika's into the clean text: move them across.
+    raw = article.read_text(encoding="utf-8")
+    norm_clean, where_clean = normalised(doc.clean_text)
+    for r in rows:
+        text = raw[int(r["start"]):int(r["end"])]
+        prefix = normalised(raw[:int(r["start"])])[0]
+        at = norm_clean.find(normalised(text)[0].strip(), max(0, len(prefix) - 200))
+        if at >= 0:
+            r["start"] = str(where_clean[at])
+            r["end"] = str(where_clean[at + len(normalised(text)[0].strip()) - 1] + 1)
+    bibliography = build_bibliography([doc])
+    pairs = match(bibliography.citations, rows)
+    print(f"   citations: detection {prf(len(pairs), len(bibliography.citations), len(rows))}")
+    votes: dict[str, dict[str, int]] = {}
+    for f, g in pairs:
+        if f.work:
+            votes.setdefault(f.work, {}).setdefault(g["work"], 0)
+            votes[f.work][g["work"]] += 1
+    mapping = {k: max(v, key=lambda w: v[w]) for k, v in votes.items()}
+    right = sum(1 for f, g in pairs if f.work and mapping.get(f.work) == g["work"])
+    resolved = sum(1 for f in bibliography.citations if f.work)
+    print(f"   citations: resolution {prf(right, resolved, len(rows))}")
+    if "--verbose" in sys.argv:
+        got = {g["start"] for _, g in pairs}
+        print("   missed:", [g["text"] for g in rows if g["start"] not in got])
+        ours = {id(f) for f, _ in pairs}
+        print("   extra:", [f.citation.text for f in bibliography.citations if id(f) not in ours])
+        print("   wrong work:", [(f.citation.text, f.work, g["work"]) for f, g in pairs
+                                 if mapping.get(f.work or "") != g["work"]])
+
+
+if __name__ == "__main__":
+    seed()
+    heldout()

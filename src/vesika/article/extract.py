@@ -1,0 +1,392 @@
+"""The primary documents an article quotes, each with the metadata the article gives for it.
+
+For every quotation or annex (`quotations.py`) the article's own words around it are read:
+
+* **title** — the heading the article gives it (``Büyük Millet Meclisi’nin Moskova Sovyet
+  Hükümeti’ne birinci teklifnamesi (mektup), 26/4/1920:``, an annex's ``A. …`` line), else the
+  sentence that introduces it;
+* **date** — a date in the heading, else a dateline or date under the signature inside the
+  quotation, else the date of the record it is cited from (minutes of a session quote what
+  was said that day), else a date in the introducing sentence; an annex without any is dated
+  no later than the dated source note that transmits it (``../1920-10-28``);
+* **author and recipient** — the signature (the quotation's last line, when it names a person),
+  then the grammar of the heading and introduction: Turkish ``X’in … teklifnamesi`` and
+  ``X tarafından`` (by X), ``X’den`` (from X) give the author, ``X’e`` (to X) the recipient;
+* **source** — the reference right after it (with the work's full first mention when the
+  reference is short), or for an annex the reference that introduces it and its source note;
+* **language** — Ottoman Turkish in Latin script (``ota-Latn``) when a fair share of its words
+  are unknown to modern Turkish usage (wordfreq) or it uses the hyphenated izafet (``vesait-i
+  fenniye-i harbiye``), else the article's language;
+* **editorial notes** — the article author's insertions inside the quotation: elisions ``(…)``
+  and cross-references to other documents (``(Mukabil teklifname, no: 3)``) are removed from
+  the text and kept as annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wordfreq import zipf_frequency
+
+from vesika.annotate.authority import Authority
+from vesika.annotate.citations import Citation, find_citations
+from vesika.annotate.dates import find_dates
+from vesika.annotate.namekey import turkish_lower
+from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.quotations import Block, annexes, quotations
+from vesika.lang.detect import detect_language
+from vesika.lang.dockinds import document_kind
+from vesika.lang.parens import parenthesized
+from vesika.link.bibliography import build_bibliography, slug
+from vesika.link.chronology import sentences
+from vesika.model import Document, FuzzyDate
+
+MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
+_ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
+_DATIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi|Hazretleri))?\s*['’]?(?:y?[ae]|n[ae])\b")
+_ABLATIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi))?\s*['’]?n?[dt][ae]n\b")
+_GENITIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi))?\s*['’]?n?[ıiuü]n\b")
+_BY = re.compile(r"^\w*\s+(?:tarafından|by|par|von)\b", re.IGNORECASE)
+# The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
+# English/French/German verb of saying: an introduction, not a heading.
+_FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü]r|[dt][ıiuü]|yor(?:du)?|"
+                     r"[ae]c[ae]kt[ıi]r)$|^(?:said|wrote|declared|reads|follows|stated|dit|"
+                     r"écrit|schrieb|sagte)$", re.IGNORECASE)
+_CITATION_TAIL = re.compile(r"\s*\([^()]*(?:\d{4}|a\.\s?g\.)[^()]*\)\s*$")
+_IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
+_LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
+_TRAILING_DATE = re.compile(r"[,;]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*:?\s*$")
+
+
+@dataclass
+class QuotedDocument:
+    id: str
+    start: int
+    end: int
+    text: str
+    title: str
+    date: FuzzyDate | None
+    author: str = ""
+    recipient: str = ""
+    language: str = ""
+    kind: str = "quotation"
+    source: str = ""
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    basis: dict[str, str] = field(default_factory=dict)  # where each field was read
+
+    def front_matter(self, article_id: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "title": self.title}
+        if self.date:
+            out["date"] = self.date.edtf
+        out.update({"language": self.language, "kind": self.kind})
+        for key in ("author", "recipient", "source"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        out["quoted_in"] = {"document": article_id, "start": self.start, "end": self.end,
+                            "read_from": self.basis}
+        return out
+
+
+def extract_documents(doc: Document, authority: Authority,
+                      finder: NameFinder | None = None) -> list[QuotedDocument]:
+    text = doc.clean_text
+    finder = finder or NameFinder(authority)
+    language = doc.meta.language or detect_language(text) or "und"
+    notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
+    citations = find_citations(text, notes, doc.body_end)
+    references = [(a, b) for a, b in parenthesized(text)
+                  if any(a <= c.start < b for c in citations)]
+    bibliography = build_bibliography([doc])
+    full_mentions = {c.citation.start: _full_text(bibliography, c.work)
+                     for c in bibliography.citations if c.work}
+    mentions = resolve(finder.find(text, language), authority, doc.meta.date)
+    blocks = annexes(text)
+    blocks += [q for q in quotations(text, references=references)
+               if not any(a.start <= q.start < a.end for a in blocks)]
+    blocks = _merge(sorted(blocks, key=lambda b: b.start), citations, text)
+    out: list[QuotedDocument] = []
+    body_end = doc.body_end if doc.body_end is not None else len(text)
+    for block, parts in blocks:
+        segment = next(((s, e) for s, e, _ in notes if s <= block.start < e), (0, body_end))
+        quoted = _document(text, block, parts, segment, citations, references, full_mentions,
+                           mentions, authority, language)
+        quoted.id = _unique_id(quoted, {q.id for q in out} | {doc.id})
+        out.append(quoted)
+    return out
+
+
+def _full_text(bibliography: Any, work_key: str | None) -> str:
+    if not work_key:
+        return ""
+    work = bibliography.works.get(work_key)
+    if not work:
+        return ""
+    full = next((c for _, c in work.cited if c.kind == "full"), None)
+    return full.text if full else ""
+
+
+def _merge(blocks: list[Block], citations: list[Citation],
+           text: str) -> list[tuple[Block, list[tuple[int, int]]]]:
+    """One document from quotations a few words apart (``” diye beyan etmiş; fakat devamında
+    “``) with no reference between them."""
+    out: list[tuple[Block, list[tuple[int, int]]]] = []
+    for b in blocks:
+        if out and b.shape == out[-1][0].shape == "quotation":
+            last, parts = out[-1]
+            gap = (last.end, b.start)
+            if gap[1] - gap[0] <= MERGE_GAP and "\n\n" not in text[gap[0]:gap[1]].strip() \
+                    and not any(gap[0] <= c.start < gap[1] for c in citations):
+                out[-1] = (Block(last.start, b.end, "quotation"), [*parts, (b.start, b.end)])
+                continue
+        out.append((b, [(b.start, b.end)]))
+    return out
+
+
+def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tuple[int, int],
+              citations: list[Citation], references: list[tuple[int, int]],
+              full_mentions: dict[int, str], mentions: list[Mention], authority: Authority,
+              language: str) -> QuotedDocument:
+    basis: dict[str, str] = {}
+    body, notes = _body(text, parts, citations)
+    heading, intro = _introduction(text, block, segment, references)
+    if block.shape == "annex" and block.heading:
+        paragraphs = [p for p in re.split(r"\n\s*\n", text[block.heading[0]:block.heading[1]])
+                      if p.strip()]
+        title = " ".join(paragraphs[-1].split())
+        basis["title"] = "annex heading"
+    elif heading:
+        title = _TRAILING_DATE.sub("", " ".join(text[heading[0]:heading[1]].split())).rstrip(":")
+        basis["title"] = "heading"
+    else:
+        title = " ".join(text[intro[0]:intro[1]].split()).rstrip(": ")[:160]
+        basis["title"] = "introducing sentence"
+    source_citation = _source(block, citations, text)
+    source = ""
+    if source_citation:
+        source = source_citation.text
+        full = full_mentions.get(source_citation.start, "")
+        if full and full != source:
+            source += f" ({full})"
+        basis["source"] = "reference after the quotation" if block.shape == "quotation" \
+            else "reference introducing the annex"
+    if block.source_note:
+        note = " ".join(text[block.source_note[0] + 1:block.source_note[1] - 1].split())
+        source = f"{source}; {note}" if source else note
+    date = _date(text, block, heading, intro, body, source_citation, basis)
+    author, recipient = _people(text, block, heading, intro, mentions, authority, references,
+                                basis)
+    # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
+    # reference or the end of the sentence.
+    tail = _LEADING_CITATION.sub("", text[block.end + 1:block.end + 300].lstrip(" ”\"»"), count=1) \
+        if text[block.end + 1:].lstrip(" ”\"»\n").startswith("(") else text[block.end + 1:]
+    after = re.split(r"[.(;]", tail[:60], maxsplit=1)[0]
+    kind = (document_kind(text[heading[0]:heading[1]]) if heading else "") \
+        or document_kind(after, nearest_end=True) \
+        or document_kind(text[intro[0]:intro[1]], nearest_end=True)
+    if block.shape == "annex" and block.heading:
+        kind = document_kind(text[block.heading[0]:block.heading[1]]) or kind
+    return QuotedDocument(
+        id="", start=block.start, end=block.end, text=body, title=title, date=date,
+        author=author, recipient=recipient, language=_language(body, language),
+        kind=kind or "quotation", source=source, notes=notes, basis=basis)
+
+
+def _body(text: str, parts: list[tuple[int, int]],
+          citations: list[Citation]) -> tuple[str, list[dict[str, Any]]]:
+    """The quoted text re-flowed (a paragraph per line, blank lines between), without the
+    article's editorial insertions, which are returned as notes."""
+    notes: list[dict[str, Any]] = []
+    paragraphs: list[str] = []
+    for a, b in parts:
+        cut: list[tuple[int, int, str]] = []
+        for m in _ELISION.finditer(text, a, b):
+            cut.append((m.start(), m.end(), "elision"))
+        for c in citations:
+            if a <= c.start < b and c.kind == "cross-reference":
+                opening = text.rfind("(", a, c.start + 1)
+                closing = text.find(")", c.end, b + 1)
+                if opening >= 0 and closing >= 0:
+                    cut.append((opening, closing + 1, "cross-reference"))
+        pieces, pos = [], a
+        for s, e, kind in sorted(cut):
+            if s < pos:
+                continue
+            pieces.append(text[pos:s])
+            notes.append({"kind": kind, "start": s, "end": e, "text": " ".join(text[s:e].split()),
+                          "after": " ".join(text[max(a, s - 60):s].split())})
+            pos = e
+        pieces.append(text[pos:b])
+        raw = "".join(pieces)
+        for paragraph in re.split(r"\n[ \t]*\n", raw):
+            line = " ".join(paragraph.replace("“", " ").split()) if paragraph.lstrip() \
+                .startswith("“") else " ".join(paragraph.split())
+            if not line:
+                continue
+            if paragraphs and line[0].islower():
+                paragraphs[-1] += " " + line  # a page break inside a paragraph
+            else:
+                paragraphs.append(line)
+    body = "\n\n".join(p.strip(" “”") if p.startswith("“") else p for p in paragraphs)
+    return body, notes
+
+
+def _introduction(text: str, block: Block, segment: tuple[int, int],
+                  references: list[tuple[int, int]],
+                  ) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """(heading, introducing sentence): a heading is a short paragraph of its own that ends
+    with a colon and has no finite verb (``… birinci teklifnamesi (mektup), 26/4/1920:``); the
+    introduction is the sentence that leads into the quotation (for an annex, the paragraph
+    before ``Tercüme:``). Neither reaches outside the `segment` (the body, or one footnote)."""
+    lo = segment[0]
+    if block.shape == "annex":
+        marker = text.rfind("\n", lo, (block.heading or (block.start, 0))[0] - 1)
+        before = text.rfind("\n", lo, max(lo, marker))
+        paragraph_start = max(lo, text.rfind("\n\n", lo, max(lo, before)) + 2)
+        return None, (paragraph_start, max(paragraph_start, marker))
+    opening = block.start - 1
+    head = text[lo:opening].rstrip()
+    head = _CITATION_TAIL.sub("", head)  # "… yayımlamıştır: (Bray, 1920a, p. 12)"
+    end = lo + len(head)
+    paragraph_start = lo + (head.rfind("\n\n") + 2 if "\n\n" in head else 0)
+    paragraph = text[paragraph_start:end]
+    last_word = re.sub(r"[^\w]+$", "", paragraph.rstrip(": ")).rsplit(None, 1)[-1:] or [""]
+    own_paragraph = not text[end:opening].strip(" \t(") or text[end:opening + 1].count("\n")
+    if paragraph.endswith(":") and len(paragraph) < 300 and own_paragraph \
+            and not _FINITE.search(last_word[0]):
+        return (paragraph_start, end), (paragraph_start, end)
+    spans = [(paragraph_start + a, paragraph_start + b) for a, b in sentences(paragraph)
+             if paragraph[a:b].strip()]
+    start = spans[-1][0] if spans else paragraph_start
+    # A reference, or the close of an earlier quotation, also ends what came before.
+    for _, b in references:
+        if start <= b <= end and not text[b:end].startswith(")"):
+            start = b
+    closing = max(text.rfind("”", start, end), text.rfind("»", start, end))
+    if closing >= 0:
+        start = closing + 1
+    lead = _LEADING_CITATION.match(text, start, end)
+    if lead:
+        start = lead.end()
+    return None, (start, end)
+
+
+def _source(block: Block, citations: list[Citation], text: str) -> Citation | None:
+    if block.shape == "annex":
+        before = [c for c in citations if c.end <= (block.heading or (block.start, 0))[0]
+                  and (block.heading or (block.start, 0))[0] - c.end < 200]
+        return before[-1] if before else None
+    for c in citations:
+        if c.start >= block.end and not text[block.end:c.start].strip(" \n”\"»()…."):
+            return c
+        if c.start >= block.end + 60:
+            break
+    # "… şöyle bir ilan yayımlamıştır: (Bray, 1920a, p. 12)" and then the quotation
+    before = [c for c in citations if c.end <= block.start and
+              not text[c.end:block.start].strip(" \n“\"«()") and
+              text[:c.start].rstrip(" (").endswith(":")]
+    return before[-1] if before else None
+
+
+def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
+          body: str, record: Citation | None, basis: dict[str, str]) -> FuzzyDate | None:
+    def dated(s: str) -> FuzzyDate | None:
+        found = [m for m in find_dates(s, "tr") if m.date and m.kind == "date"]
+        return found[0].date if found else None
+
+    if heading and (d := dated(text[heading[0]:heading[1]])):
+        basis["date"] = "heading"
+        return d
+    for candidate in (body[:40], body[-40:]) if block.shape == "quotation" else ():
+        if (d := dated(candidate)):
+            basis["date"] = "dateline in the document"
+            return d
+    if record and record.record_date:
+        basis["date"] = "date of the record it is cited from"
+        return FuzzyDate.day(*map(int, record.record_date.split("-")))
+    if (d := dated(text[intro[0]:intro[1]])):
+        basis["date"] = "introducing sentence"
+        return d
+    if block.source_note:
+        note = [m.date for m in find_dates(text[block.source_note[0]:block.source_note[1]], "tr")
+                if m.date and m.kind == "date"]
+        if note:
+            basis["date"] = "no later than its source note"
+            latest = max(note, key=lambda d: d.latest)
+            return FuzzyDate(FuzzyDate.year(1).earliest, latest.latest, "interval",
+                             text=f"../{latest.edtf}", _edtf=f"../{latest.edtf}")
+    return None
+
+
+def _people(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
+            mentions: list[Mention], authority: Authority, references: list[tuple[int, int]],
+            basis: dict[str, str]) -> tuple[str, str]:
+    def actors(a: int, b: int) -> list[Mention]:
+        return [m for m in mentions if a <= m.start < b and m.entity and
+                authority.entities[m.entity].type in ("person", "organisation")
+                and not any(ra <= m.start < rb for ra, rb in references)]
+
+    author = recipient = ""
+    last_line_start = text.rfind("\n", block.start, block.end)
+    if last_line_start > 0 and len(text[last_line_start:block.end].split()) <= 12:
+        signers = [m for m in actors(last_line_start, block.end)
+                   if authority.entities[m.entity or ""].type == "person"]
+        if signers:
+            author = " ".join(signers[-1].text.split())
+            basis["author"] = "signature"
+    places = [heading] if heading else []
+    places.append(intro)
+    if block.source_note:
+        places.append(block.source_note)
+    if block.shape == "annex" and block.heading:
+        places.insert(0, block.heading)
+    for a, b in places:
+        for m in actors(a, b):
+            after = text[m.end:m.end + 25]
+            written = " ".join(m.text.split())
+            if not recipient and _DATIVE.match(after):
+                recipient = written
+                basis.setdefault("recipient", "dative in the introduction")
+            elif not author and (_BY.match(after) or _ABLATIVE.match(after)
+                                 or (_GENITIVE.match(after) and heading)):
+                author = written
+                basis.setdefault("author", "grammar of the introduction")
+    if not author:
+        subjects = [m for m in actors(intro[0], intro[1])
+                    if not _DATIVE.match(text[m.end:m.end + 25])
+                    and not _GENITIVE.match(text[m.end:m.end + 25])]
+        if subjects:
+            author = " ".join(subjects[0].text.split())
+            basis["author"] = "subject of the introducing sentence"
+    if not author:
+        earlier = [m for m in actors(max(0, intro[0] - 800), intro[0])
+                   if authority.entities[m.entity or ""].type == "person"
+                   and not _DATIVE.match(text[m.end:m.end + 25])
+                   and not _GENITIVE.match(text[m.end:m.end + 25])]
+        if earlier:
+            author = " ".join(earlier[-1].text.split())
+            basis["author"] = "subject of the sentences before"
+    return author, recipient
+
+
+def _language(body: str, article_language: str) -> str:
+    words = [turkish_lower(w) for w in re.findall(r"[^\W\d_]{3,}", body)]
+    if not words or not article_language.startswith(("tr", "ota")):
+        return article_language
+    unknown = sum(1 for w in words if zipf_frequency(w, "tr") == 0) / len(words)
+    izafet = len(_IZAFET.findall(body))
+    circumflex = sum(body.count(c) for c in "âîûÂÎÛ")
+    ottoman = unknown >= 0.2 or izafet >= 2 or circumflex >= 3
+    return "ota-Latn" if ottoman else "tr"
+
+
+def _unique_id(quoted: QuotedDocument, taken: set[str]) -> str:
+    when = quoted.date.edtf if quoted.date else "undated"
+    when = when.replace("../", "before-").replace("/..", "-or-later").replace("/", "-to-")
+    base = "-".join(p for p in (slug(quoted.kind), when) if p)
+    base = re.sub(r"[^a-z0-9_\-]", "", base.replace(".", ""))
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -1,0 +1,126 @@
+"""Article mode: the seed article read as a dossier of the documents it quotes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import EXAMPLE, SEED, run_cli
+from vesika.annotate.authority import load_authority
+from vesika.article.dossier import is_article
+from vesika.article.extract import extract_documents
+from vesika.article.quotations import annexes, quotations
+from vesika.lang.detect import detect_language
+from vesika.pipeline import document_from_file
+
+
+@pytest.fixture(scope="module")
+def found():
+    return {q.id: q for q in extract_documents(document_from_file(SEED), load_authority())}
+
+
+def test_every_hand_made_document_is_found_with_its_date(found):
+    # The hand-made dossier examples/ankara-moscow-1920 (read from the same article): each
+    # document's first words open one found document.
+    for path in EXAMPLE.glob("*.md"):
+        hand = document_from_file(path)
+        words = hand.clean_text.split()[:4]
+        matches = [q for q in found.values() if q.text.split()[:4] == words]
+        assert matches, hand.id
+    dates = {q.id: q.date.edtf for q in found.values() if q.date}
+    for expected in ("proposal-1920-04-26", "counter-proposal-1920-06-02", "speech-1920-07-03",
+                     "statement-1920-07-08", "proclamation-1920-08-05", "letter-1920-02-20",
+                     "telegram-1919-07-09", "speech-1919-09-22"):
+        assert expected in dates, expected
+
+
+def test_first_proposal_metadata(found):
+    q = found["proposal-1920-04-26"]
+    assert q.title == ("Büyük Millet Meclisi’nin Moskova Sovyet Hükümeti’ne birinci teklifnamesi"
+                       " (mektup)")
+    assert (q.author, q.recipient, q.language, q.kind) == (
+        "M. Kemal", "Moskova Sovyet Hükümeti", "ota-Latn", "proposal")
+    assert q.source.startswith("Karabekir, 2008, ss. 747-748 (Kâzım Karabekir, İstiklâl")
+    assert q.text.startswith("1 — Emperyalist hükümetler aleyhine harekâtı")
+    assert q.text.endswith("Büyük Millet Meclisi Reisi M. Kemal")
+    # The article's elision is an annotation, not document text.
+    assert "(…)" not in q.text
+    assert [n["kind"] for n in q.notes] == ["elision"]
+
+
+def test_annex_without_the_authors_lineage_notes(found):
+    agreement = next(q for q in found.values() if q.kind == "agreement")
+    assert agreement.title == ("B. Mustafa Kemal Paşa İle Bolşevikler Tarafından Yapılan"
+                               " Anlaşmanın Hükümleri")
+    assert "teklifname" not in agreement.text
+    notes = [n["text"] for n in agreement.notes if n["kind"] == "cross-reference"]
+    assert "(Birinci teklifname, no: 3)" in notes and "(İkinci mukabil teklifname?)" in notes
+    assert agreement.text.startswith("1- Sovyet Hükümeti, Mustafa Kemal Paşa Hükümeti ile beraber")
+    assert agreement.text.rstrip().endswith("2- İstanbul’dan gizli rapor, 4 Ağustos 1920")
+    assert agreement.source.startswith("Major Bray, Situation in Middle East, 1920b")
+
+
+def test_speech_dated_by_the_minutes_it_is_cited_from(found):
+    speech = found["speech-1920-07-03"]
+    assert speech.author == "Mustafa Kemal"
+    assert speech.source.startswith("TBMM Gizli Celse Zabıtları, Cilt. 1, 3/7/1920")
+    assert speech.basis["date"] == "date of the record it is cited from"
+
+
+def test_multi_paragraph_quotation_opening_each_paragraph():
+    text = ("Bir ilan yayımlamıştır:\n\n“Birinci paragraf burada yazılıdır ve oldukça uzundur,"
+            " en az yüz yirmi harf olmalıdır ki belge sayılsın.\n\n“İkinci paragraf da buradadır"
+            " ve devam eder.\n\n“5 Ağustos 1920”\n\nSonra makale devam eder.")
+    [q] = quotations(text)
+    assert text[q.start:q.end].endswith("5 Ağustos 1920")
+
+
+def test_unclosed_quotation_and_unbalanced_parentheses_do_not_crash():
+    text = "Şöyle dedi: “Bu tırnak hiç kapanmaz (ve parantez de " + "uzun metin " * 50
+    quotations(text)
+    annexes("Tercüme:\n\nbaşlık yok ve madde yok")
+    doc_text = "Makale (Karabekir, 2008 ve (başka) ((" * 3
+    assert isinstance(quotations(doc_text), list)
+
+
+def test_language_detection():
+    assert detect_language(SEED.read_text(encoding="utf-8")) == "tr"
+    udhr = SEED.parent.parent / "corpora" / "udhr"
+    assert detect_language((udhr / "udhr_en.txt").read_text(encoding="utf-8")) == "en"
+    assert detect_language((udhr / "udhr_ru.txt").read_text(encoding="utf-8")) == "ru"
+
+
+def test_a_primary_document_is_not_an_article():
+    assert is_article(document_from_file(SEED))
+    assert not is_article(document_from_file(EXAMPLE / "anlasma.md"))
+
+
+def test_analyze_an_article_writes_a_dossier(tmp_path):
+    article = tmp_path / "eldem.txt"
+    shutil.copy(SEED, article)
+    out = tmp_path / "out"
+    code, printed = run_cli("analyze", article, "--out", out)
+    assert code == 0, printed
+    assert "article mode:" in printed
+    dossier = out / "dossier"
+    written = sorted(p.name for p in dossier.glob("*.md"))
+    assert "proposal-1920-04-26.md" in written and len(written) >= 11
+    assert (dossier / "eldem.txt").is_file()
+    notes = json.loads((dossier / "annotations" / "editorial_notes.json").read_text("utf-8"))
+    assert any(n["kind"] == "cross-reference" for n in notes["notes"])
+    for name in ("report.html", "bibliography.csl.json", "bibliography.bib", "citations.json"):
+        assert (out / name).is_file(), name
+    documents = json.loads((out / "documents.json").read_text(encoding="utf-8"))["documents"]
+    kinds = {d["id"]: d.get("kind") for d in documents}
+    assert kinds["eldem"] == "article" and kinds["proposal-1920-04-26"] == "proposal"
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert 'id="bibliography"' in html and "İstiklâl Harbimiz" in html
+    # A corrected dossier is never overwritten: the second run reads it as it is.
+    edited = dossier / "proposal-1920-04-26.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("M. Kemal\n", "Mustafa Kemal\n",
+                                                                 1), encoding="utf-8")
+    code, printed = run_cli("analyze", article, "--out", out)
+    assert code == 0 and "existing" in printed
+    assert "author: Mustafa Kemal" in edited.read_text(encoding="utf-8")
