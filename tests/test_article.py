@@ -124,3 +124,24 @@ def test_analyze_an_article_writes_a_dossier(tmp_path):
     code, printed = run_cli("analyze", article, "--out", out)
     assert code == 0 and "existing" in printed
     assert "author: Mustafa Kemal" in edited.read_text(encoding="utf-8")
+
+
+def test_bad_articles_give_warnings_not_crashes(tmp_path):
+    article = tmp_path / "bad.md"
+    article.write_text(
+        "---\nid: bad\nkind: article\nlanguage: tr\n---\n"
+        "Bir geri gönderme (a.g.e., s. 5) ile başlar. Bu makale hiçbir belgeyi uzun uzun"
+        " alıntılamaz (Karabekir, s. 61) ve açık kalan bir parantez (Jaeschke, 1989, s. 111. Sonra bir alıntı"
+        " açılır: “Bu tırnak hiç kapanmaz ve metin uzar gider, uzar gider, uzar gider, uzar gider,"
+        " uzar gider, uzar gider, uzar gider, uzar gider, uzar gider, uzar gider, uzar gider.\n",
+        encoding="utf-8")
+    code, out = run_cli("analyze", article, "--out", tmp_path / "out")
+    assert code == 0
+    notes = json.loads((tmp_path / "out" / "dossier" / "annotations" / "editorial_notes.json")
+                       .read_text(encoding="utf-8"))
+    assert any("never closes" in w for w in notes["warnings"])
+    assert any("no quoted document" in w for w in notes["warnings"])
+    citations = json.loads((tmp_path / "out" / "citations.json").read_text(encoding="utf-8"))
+    warnings = " ".join(citations["warnings"])
+    assert "without a year" in warnings and "nothing before it" in warnings
+    assert "unbalanced parentheses" in warnings

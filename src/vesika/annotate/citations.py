@@ -46,6 +46,9 @@ _AUTHOR_YEAR = re.compile(
     r"(?:\s+(?:ve|and|&|vd\.|et al\.)(?:\s+[A-ZÇĞİÖŞÜ][\w’'.\-]*)?)?)"
     rf",\s*(?P<year>{_YEAR})(?P<suffix>[a-z])?\s*(?:,\s*(?P<rest>.*))?$"
 )
+# "(Karabekir, s. 61)": an author and a page, the year left out.
+_NO_YEAR = re.compile(r"^(?P<author>[A-ZÇĞİÖŞÜ][\w’'.\-]*(?:\s+[A-ZÇĞİÖŞÜ][\w’'.\-]*){0,2}),"
+                      r"\s*(?:ss?|pp?)\s*[.:]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\.?$")
 _RECORD_DATE = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>1[5-9]\d\d|20\d\d)\b")
 _RECORD_WORDS = re.compile(
     r"zab[ıi]t|celse|ceride|ar[sş]iv|BOA|BCA|ATASE|\bFO\b|\bCAB\b|\bIOR\b|\bWO\b|minutes|"
@@ -220,6 +223,13 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
             citation.pages = _norm_pages(pages.group("pages"))
         if short.group("rest") and not pages:
             citation.warnings.append(f"unread part: {short.group('rest')}")
+        return citation
+    undated = _NO_YEAR.match(written)
+    if undated:
+        citation = Citation(start, end, written, "author-year",
+                            author=_surname(undated.group("author")),
+                            pages=_norm_pages(undated.group("pages")))
+        citation.warnings.append(f"citation without a year: {written!r}")
         return citation
     fields = _fields(written)
     if len(fields) < 2:

@@ -39,14 +39,20 @@ def is_article(doc: Document) -> bool:
     return len(cited) >= MIN_CITATIONS
 
 
-def write_dossier(article: Path, out_dir: Path) -> tuple[Path, list[QuotedDocument], bool]:
+def write_dossier(article: Path, out_dir: Path, warnings: list[str] | None = None
+                  ) -> tuple[Path, list[QuotedDocument], bool]:
     """(the dossier folder, the documents found, whether it was written now). An existing
-    folder is left alone and returned as it is."""
+    folder is left alone and returned as it is. Problems go to `warnings`."""
     folder = out_dir / "dossier"
     if folder.is_dir() and any(folder.iterdir()):
         return folder, [], False
     doc = document_from_file(article)
-    quoted = extract_documents(doc, load_authority(article.parent))
+    found_warnings: list[str] = []
+    quoted = extract_documents(doc, load_authority(article.parent), warnings=found_warnings)
+    if not quoted:
+        found_warnings.append("no quoted document found: the dossier holds the article alone")
+    if warnings is not None:
+        warnings.extend(f"{article.name}: {w}" for w in found_warnings)
     staging = out_dir / ".dossier.tmp"
     staging.mkdir(parents=True, exist_ok=True)
     for q in quoted:
@@ -61,7 +67,7 @@ def write_dossier(article: Path, out_dir: Path) -> tuple[Path, list[QuotedDocume
          "note": "Insertions of the article's author inside quotations (elisions, "
                  "cross-references to other documents), taken out of the documents' text; "
                  "offsets are into the article's clean text.",
-         "notes": notes}, ensure_ascii=False, indent=2) + "\n")
+         "notes": notes, "warnings": found_warnings}, ensure_ascii=False, indent=2) + "\n")
     title = doc.meta.title or doc.id
     _write(staging / "vesika.toml",
            f"# Written by `vesika analyze` in article mode from {article.name}.\n"

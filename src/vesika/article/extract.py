@@ -90,7 +90,9 @@ class QuotedDocument:
 
 
 def extract_documents(doc: Document, authority: Authority,
-                      finder: NameFinder | None = None) -> list[QuotedDocument]:
+                      finder: NameFinder | None = None,
+                      warnings: list[str] | None = None) -> list[QuotedDocument]:
+    """The quoted documents of an article; problems met on the way go to `warnings`."""
     text = doc.clean_text
     finder = finder or NameFinder(authority)
     language = doc.meta.language or detect_language(text) or "und"
@@ -103,7 +105,7 @@ def extract_documents(doc: Document, authority: Authority,
                      for c in bibliography.citations if c.work}
     mentions = resolve(finder.find(text, language), authority, doc.meta.date)
     blocks = annexes(text)
-    blocks += [q for q in quotations(text, references=references)
+    blocks += [q for q in quotations(text, references=references, warnings=warnings)
                if not any(a.start <= q.start < a.end for a in blocks)]
     blocks = _merge(sorted(blocks, key=lambda b: b.start), citations, text)
     out: list[QuotedDocument] = []

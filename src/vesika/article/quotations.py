@@ -44,9 +44,10 @@ class Block:
 
 
 def quotations(text: str, start: int = 0, end: int | None = None,
-               references: list[tuple[int, int]] | None = None) -> list[Block]:
+               references: list[tuple[int, int]] | None = None,
+               warnings: list[str] | None = None) -> list[Block]:
     """Quotations of at least MIN_QUOTATION characters in `text[start:end]`, outside the spans
-    in `references`."""
+    in `references`. A quotation mark that never closes is reported in `warnings`."""
     stop = len(text) if end is None else end
     skip = references or []
     out: list[Block] = []
@@ -68,6 +69,9 @@ def quotations(text: str, start: int = 0, end: int | None = None,
                 text, i, stop):
             opened = -1
         i += 1
+    if opened >= 0 and warnings is not None:
+        warnings.append(f"a quotation opened at character {opened - 1} never closes;"
+                        " it is not taken as a document")
     return out
 
 

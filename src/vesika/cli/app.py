@@ -357,7 +357,10 @@ def _article_mode(path: Path, target: Path, *, quiet: bool) -> Path:
             return path
     except IngestError:
         return path  # the ingest step reports the file and its problem
-    folder, quoted, written = write_dossier(path, target)
+    warnings: list[str] = []
+    folder, quoted, written = write_dossier(path, target, warnings)
+    for warning in warnings:
+        err.print(f"warning: {escape(warning)}", highlight=False)
     if not quiet:
         if written:
             out.print(f"article mode: {len(quoted)} quoted document(s) written to {folder}",

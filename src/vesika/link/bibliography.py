@@ -106,6 +106,10 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
     placed: list[Cited] = []
     warnings: list[str] = []
     for doc in documents:
+        opened, closed = doc.clean_text.count("("), doc.clean_text.count(")")
+        if opened != closed:
+            warnings.append(f"{doc.id}: unbalanced parentheses ({opened} opened, {closed} closed);"
+                            " a reference inside an unclosed one may be missed")
         notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
         markers = {s.label: s.attrs.get("marker_at") for s in doc.spans.get("footnote", [])}
         history: list[Work] = []
