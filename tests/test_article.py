@@ -131,11 +131,11 @@ def test_bad_articles_give_warnings_not_crashes(tmp_path):
     article.write_text(
         "---\nid: bad\nkind: article\nlanguage: tr\n---\n"
         "Bir geri gönderme (a.g.e., s. 5) ile başlar. Bu makale hiçbir belgeyi uzun uzun"
-        " alıntılamaz (Karabekir, s. 61) ve açık kalan bir parantez (Jaeschke, 1989, s. 111. Sonra bir alıntı"
-        " açılır: “Bu tırnak hiç kapanmaz ve metin uzar gider, uzar gider, uzar gider, uzar gider,"
-        " uzar gider, uzar gider, uzar gider, uzar gider, uzar gider, uzar gider, uzar gider.\n",
+        " alıntılamaz (Karabekir, s. 61) ve açık kalan bir parantez (Jaeschke, 1989, s. 111."
+        " Sonra bir alıntı açılır: “Bu tırnak hiç kapanmaz ve metin" + " uzar gider," * 14
+        + " biter.\n",
         encoding="utf-8")
-    code, out = run_cli("analyze", article, "--out", tmp_path / "out")
+    code, _ = run_cli("analyze", article, "--out", tmp_path / "out")
     assert code == 0
     notes = json.loads((tmp_path / "out" / "dossier" / "annotations" / "editorial_notes.json")
                        .read_text(encoding="utf-8"))
