@@ -113,12 +113,14 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
         notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
         markers = {s.label: s.attrs.get("marker_at") for s in doc.spans.get("footnote", [])}
         history: list[Work] = []
-        for c in find_citations(doc.clean_text, notes, doc.body_end):
+        found = find_citations(doc.clean_text, notes, doc.body_end)
+        opened = {doc.clean_text.rfind("(", 0, c.start + 1) for c in found}
+        for c in found:
             work = _resolve(c, works, history, warnings, doc.id)
             if work is not None:
                 work.cited.append((doc.id, c))
                 history.append(work)
-            s, e = statement_of(doc.clean_text, c, notes, markers, doc.body_end)
+            s, e = statement_of(doc.clean_text, c, notes, markers, doc.body_end, opened)
             placed.append(Cited(doc.id, c, work.key if work else None, (s, e),
                                 " ".join(doc.clean_text[s:e].split())))
             warnings.extend(f"{doc.id}:{c.start}: {w}" for w in c.warnings)
@@ -170,7 +172,8 @@ def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings:
 
 
 def statement_of(text: str, c: Citation, notes: list[tuple[int, int, str]],
-                 markers: dict[str, Any], body_end: int | None) -> tuple[int, int]:
+                 markers: dict[str, Any], body_end: int | None,
+                 references: set[int] | None = None) -> tuple[int, int]:
     """The statement a citation supports.
 
     In running text, the sentence the reference closes — the one before it when the reference
@@ -181,7 +184,7 @@ def statement_of(text: str, c: Citation, notes: list[tuple[int, int, str]],
     """
     opening = text.rfind("(", 0, c.start + 1)
     anchor = opening if opening >= 0 and c.start - opening <= 2 else c.start
-    anchor = _before_citations(text, anchor)
+    anchor = _before_citations(text, anchor, references or set())
     note = next(((s, e, n) for s, e, n in notes if s <= c.start < e), None)
     if note is not None:
         s, e, number = note
@@ -197,7 +200,7 @@ def statement_of(text: str, c: Citation, notes: list[tuple[int, int, str]],
     return _quotation_or_sentence(text, 0, anchor)
 
 
-def _before_citations(text: str, anchor: int) -> int:
+def _before_citations(text: str, anchor: int, references: set[int]) -> int:
     """Step back over references written just before this one: ``(Jaeschke, …) (Sonyel, …)``
     support the same statement."""
     while True:
@@ -211,7 +214,8 @@ def _before_citations(text: str, anchor: int) -> int:
                 break
             i -= 1
         inner = head[i + 1 : -1]
-        if i < 0 or not re.search(r"\b(?:1[4-9]\d\d|20\d\d)|a\.\s?g\.|ibid|Kaynak", inner):
+        if i < 0 or (i not in references and not re.search(
+                r"\b(?:1[4-9]\d\d|20\d\d)|a\.\s?g\.|ibid|Kaynak", inner)):
             return anchor
         anchor = i
 

@@ -26,7 +26,7 @@ def reference(work: Work) -> str:
         parts.append(f["edition"])
     imprint = ": ".join(p for p in (f.get("place", ""), f.get("publisher", "")) if p)
     parts += [imprint, f.get("year", "")]
-    return ". ".join(p.strip() for p in parts if p and p.strip()) + "."
+    return ". ".join(p.strip().rstrip(".") for p in parts if p and p.strip()) + "."
 
 
 def bibliography_view(bibliography: Bibliography, documents: list[dict[str, Any]],
@@ -41,14 +41,16 @@ def bibliography_view(bibliography: Bibliography, documents: list[dict[str, Any]
 
     statements = {(c.doc, c.citation.start): c.statement_text for c in bibliography.citations}
     rows = []
-    def order(w: Work) -> tuple[str, str]:
-        return w.fields.get("author", "").lower(), w.fields.get("year", "")
+    def order(w: Work) -> tuple[bool, str, str]:
+        # Works first, by author and year; the article's pointers to its own documents last.
+        return w.type == "document", w.fields.get("author", "").lower(), w.fields.get("year", "")
 
     for work in sorted(bibliography.works.values(), key=order):
         rows.append({
             "key": work.key, "type": work.type, "reference": reference(work),
             "cited": [{"href": where(doc, c.start), "title": titles.get(doc, doc),
-                       "pages": c.pages, "record_date": c.record_date, "text": c.text,
+                       "pages": c.pages or (f"no. {c.part}" if c.part else ""),
+                       "record_date": c.record_date, "text": c.text,
                        "statement": statements.get((doc, c.start), "")}
                       for doc, c in work.cited],
         })
