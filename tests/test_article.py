@@ -145,3 +145,18 @@ def test_bad_articles_give_warnings_not_crashes(tmp_path):
     warnings = " ".join(citations["warnings"])
     assert "without a year" in warnings and "nothing before it" in warnings
     assert "unbalanced parentheses" in warnings
+
+
+def test_english_article_with_a_set_off_block():
+    # tests/data/article/heldout_article.txt quotes three corpus documents: two in quotation
+    # marks, the Bill of Rights as a block set off without them, closed by its reference line.
+    article = SEED.parent.parent / "article" / "heldout_article.txt"
+    doc = document_from_file(article)
+    found = extract_documents(doc, load_authority())
+    assert [q.date.edtf for q in found if q.date] == ["1776-06-12", "1777-11-15", "1789-09-25"]
+    bill = found[-1]
+    assert bill.text.startswith("AMENDMENT I")
+    assert bill.text.rstrip().endswith("or to the people.")
+    assert bill.source.startswith("Senate Legislative Journal, 25 September 1789")
+    assert found[0].title == "Virginia Declaration of Rights"
+    assert {q.language for q in found} == {"en"}

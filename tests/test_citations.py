@@ -167,3 +167,40 @@ def test_citations_command(example, tmp_path):
     assert {"doc", "start", "end", "text", "kind", "work", "statement"} <= set(first)
     assert json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert "@book{" in (tmp_path / "b.bib").read_text(encoding="utf-8")
+
+
+ARTICLE = SEED.parent.parent / "article" / "heldout_article.txt"
+
+
+def test_chicago_notes_and_author_date():
+    c = parse("Robert A. Rutland, ed., The Papers of George Mason, 1725–1792, 3 vols. (Chapel Hill:"
+              " University of North Carolina Press, 1970), 1: 274–276")
+    assert (c.kind, c.author, c.given, c.year, c.volume, c.pages) == (
+        "full", "Rutland", "Robert A.", "1970", "1", "274-276")
+    assert (c.place, c.publisher) == ("Chapel Hill", "University of North Carolina Press")
+    assert c.title == "The Papers of George Mason, 1725–1792"
+    j = parse("Kenneth R. Bowling, “‘A Tub to the Whale’: The Founding Fathers and Adoption of the"
+              " Federal Bill of Rights,” Journal of the Early Republic 8, no. 3 (1988): 223–251")
+    assert (j.container, j.volume, j.issue, j.year, j.pages) == (
+        "Journal of the Early Republic", "8", "3", "1988", "223-251")
+    d = parse("Veit, Bowling and Bickford 1991, 197")
+    assert (d.kind, d.year, d.pages) == ("author-year", "1991", "197")
+    r = parse("Annals of Congress, 24 August 1789, col. 778")
+    assert (r.kind, r.container, r.record_date, r.pages) == (
+        "archival", "Annals of Congress", "1789-08-24", "778")
+
+
+def test_endnotes_section_and_markers():
+    doc = document_from_file(ARTICLE)
+    bibliography = build_bibliography([doc])
+    in_notes = [c for c in bibliography.citations if c.citation.in_footnote]
+    assert {c.citation.in_footnote for c in in_notes} >= {"1", "2", "9", "18"}
+    rutland = bibliography.works["rutland-1955"]
+    assert rutland.fields["title"] == "The Birth of the Bill of Rights, 1776–1791"
+    # "see ibid." after "Rutland 1970" in the same note points to Rutland 1970.
+    ibid = next(c for c in in_notes if c.citation.text == "ibid., 1: 289–291")
+    assert ibid.work == "rutland-1970"
+    # A record cited by its series keeps the day of the record.
+    jcc = next(c for c in bibliography.citations
+               if c.citation.text.startswith("Journals of the Continental Congress, 15 Nov"))
+    assert jcc.citation.record_date == "1777-11-15"

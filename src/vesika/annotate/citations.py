@@ -25,8 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from vesika.annotate.endnotes import endnote_markers, endnotes
 from vesika.lang.dockinds import document_kind, is_bare_kind
 from vesika.lang.parens import parenthesized
+from vesika.model import Document
 
 _YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 # Pages: s. 12 | ss. 263-264, 273-274 | p. 12 | pp. 12-14 | ss: 55-56 | s. 25-26
@@ -49,10 +51,39 @@ _AUTHOR_YEAR = re.compile(
 # "(Karabekir, s. 61)": an author and a page, the year left out.
 _NO_YEAR = re.compile(r"^(?P<author>[A-ZÇĞİÖŞÜ][\w’'.\-]*(?:\s+[A-ZÇĞİÖŞÜ][\w’'.\-]*){0,2}),"
                       r"\s*(?:ss?|pp?)\s*[.:]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)\.?$")
+# Author–date without a comma (Chicago): "Rutland 1955, 45", "Veit, Bowling and Bickford 1991,
+# 197", "Schwartz 1971, 1: 231".
+_AUTHOR_DATE = re.compile(
+    r"^(?P<author>[A-ZÇĞİÖŞÜ][\w’'.\-]+(?:(?:,\s*|\s+(?:and|ve|&)\s+)[A-ZÇĞİÖŞÜ][\w’'.\-]+){0,4}"
+    r"(?:\s+et al\.)?)\s+"
+    rf"(?P<year>{_YEAR})(?P<suffix>[a-z])?(?:,\s*(?P<rest>.*))?$")
+# A locator after a short reference: "45", "3–7", "1: 231", "vol. 2, p. 596", "cols. 1561–1562",
+# "xii–xiii", "197–213, 306–307".
+_LOCATOR = re.compile(
+    r"^(?:vol\.\s*(?P<vol1>\w+),\s*)?(?:(?:ss?|pp?|cols?|sayfa)\s*[.:]\s*)?"
+    r"(?:(?P<vol>\d+):\s*)?"
+    r"(?P<pages>[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?(?:\s*,\s*[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?)*)"
+    r"\.?$")
+# A book's imprint in parentheses (Chicago notes): "(Chapel Hill: University of North Carolina
+# Press, 1955)", "(Washington, 1846)".
+_IMPRINT = re.compile(r"\((?P<place>[^():;]+?)(?::\s*(?P<publisher>[^()]+?))?,\s*"
+                      rf"(?P<year>{_YEAR})\)")
+# A journal article (Chicago notes): Author, “Title,” Journal 8, no. 3 (1988): 223–251.
+_JOURNAL = re.compile(
+    r"^(?P<author>[^“\"]+?),\s*[“\"](?P<title>.+?),?[”\"]\s*(?P<container>[^,()“”]+?)\s+"
+    rf"(?P<volume>\d+)(?:,\s*no\.\s*(?P<issue>\d+))?\s*\((?P<year>{_YEAR})\)"
+    r"(?::\s*(?P<pages>[\d–\-, ]+))?\.?$")
+# A short reference inside a note's sentence: "… printed in Rutland 1970, 1: 277–286.",
+# "… its title: Bowling, op. cit., 223.", "see ibid., 1: 289–291".
+_INLINE = re.compile(
+    r"(?P<ref>(?:[A-ZÇĞİÖŞÜ][\w’'\-]+(?:\s+(?:and|ve|&)\s+[A-ZÇĞİÖŞÜ][\w’'\-]+)?,?\s+"
+    rf"{_YEAR}[a-z]?|(?:[A-ZÇĞİÖŞÜ][\w’'\-]+,\s*)?(?:op\.\s?cit\.|[Ii]bid\.|a\.g\.[em]\.))"
+    r"(?:,\s*(?:(?:ss?|pp?|cols?)\.\s*)?(?:\d+:\s*)?[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?)?)")
 _RECORD_DATE = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>1[5-9]\d\d|20\d\d)\b")
 _RECORD_WORDS = re.compile(
     r"zab[ıi]t|celse|ceride|ar[sş]iv|BOA|BCA|ATASE|\bFO\b|\bCAB\b|\bIOR\b|\bWO\b|minutes|"
-    r"record|dosya|gömlek|fon\b|Hansard", re.IGNORECASE)
+    r"record|dosya|gömlek|fon\b|Hansard|journals?\b|annals|proceedings|debates|convention|"
+    r"register|\bto\b", re.IGNORECASE)
 _VOLUME = re.compile(r"\b(?:Cilt|C|Vol|Volume|Yıl|Band|Bd|Tome|T)\s*[.:]?\s*(?P<v>[0-9IVXLC]+)\b"
                      r"|\b(?P<v2>[0-9IVXLC]+)\.\s*Cilt\b")
 _ISSUE = re.compile(r"\b(?:Sayı|S|No|Nr|Issue)\s*[.:]?\s*(?P<i>\d+)\b")
@@ -107,6 +138,17 @@ class Citation:
         return {k: v for k, v in self.__dict__.items() if v not in ("", [], None, False)}
 
 
+def note_segments(doc: Document) -> tuple[list[tuple[int, int, str]], dict[str, Any]]:
+    """(start, end, number) of the document's notes — its page footnotes, or else an endnotes
+    section — and where each note's marker stands in the text."""
+    footnotes = doc.spans.get("footnote", [])
+    if footnotes:
+        return ([(f.start, f.end, f.label) for f in footnotes],
+                {f.label: f.attrs.get("marker_at") for f in footnotes})
+    notes = endnotes(doc.clean_text)
+    return notes, dict(endnote_markers(doc.clean_text, notes))
+
+
 def find_citations(text: str, footnotes: list[tuple[int, int, str]] | None = None,
                    body_end: int | None = None) -> list[Citation]:
     """Every citation of `text`: parenthesised references in the body and the footnotes, and
@@ -117,8 +159,9 @@ def find_citations(text: str, footnotes: list[tuple[int, int, str]] | None = Non
         number = next((n for s, e, n in notes if s <= a < e), "")
         out.extend(_parse_group(text, a + 1, b - 1, number))
     for s, e, number in notes:
-        taken = [(c.start, c.end) for c in out if s <= c.start < e]
-        out.extend(_bare_footnote_references(text, s, e, number, taken))
+        taken = [(a, b) for a, b in parenthesized(text, s, e)
+                 if any(a <= c.start < b for c in out)]
+        out.extend(_note_references(text, s, e, number, taken))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -143,6 +186,8 @@ def _parse_group(text: str, a: int, b: int, footnote: str) -> list[Citation]:
             citation.in_footnote = footnote
             return [citation]
         return []
+    if _IMPRINT.fullmatch(f"({inner})"):
+        return []  # "(Chapel Hill: University of North Carolina Press, 1955)": part of a note
     parts, pos = [], a
     depth = 0
     for i in range(a, b):
@@ -166,21 +211,60 @@ def _parse_group(text: str, a: int, b: int, footnote: str) -> list[Citation]:
     return found
 
 
-def _bare_footnote_references(text: str, s: int, e: int, number: str,
-                              taken: list[tuple[int, int]]) -> list[Citation]:
-    """A footnote that is itself a reference (``8 … bkz. Taner Bilgin, Anadolu …, 2020``)."""
-    found = []
-    for m in _SEE.finditer(text, s, e):
-        start = m.end()
-        stop = e
-        if any(a <= start < b for a, b in taken):
+def _note_references(text: str, s: int, e: int, number: str,
+                     taken: list[tuple[int, int]]) -> list[Citation]:
+    """The references a note gives outside parentheses: a note that is a list of references
+    (``1. Robert Allen Rutland, The Birth … (Chapel Hill: …, 1955); Leonard W. Levy, …``), one
+    after ``bkz.``/``see``/``cf.`` (``8 … ayrıntılı bilgi için bkz. Taner Bilgin, …``), and short
+    references inside the note's sentences (``… are printed in Rutland 1970, 1: 277–286.``)."""
+    lead = re.match(r"\s*\d{1,3}[.)]?\s+", text[s:e])
+    start = s + (lead.end() if lead else 0)
+    found: list[Citation] = []
+    for part_start, part_end in _split_parts(text, start, e):
+        see = _SEE.search(text, part_start, part_end)
+        a, b = _trim(text, see.end() if see else part_start, part_end)
+        if b <= a or any(x < b and a < y for x, y in taken):
             continue
-        start, stop = _trim(text, start, stop)
-        citation = parse_reference(" ".join(text[start:stop].split()), start, stop)
-        if citation and citation.kind == "full":
-            citation.in_footnote = number
+        citation = parse_reference(" ".join(text[a:b].split()), a, b)
+        whole = citation is not None and _reference_shaped(citation)
+        if whole and citation is not None:
             found.append(citation)
+        for m in _INLINE.finditer(text, part_start, a if whole else part_end):
+            x, y = _trim(text, m.start("ref"), m.end("ref"))
+            inline = parse_reference(" ".join(text[x:y].split()), x, y)
+            if inline and inline.kind in ("author-year", "back-reference"):
+                found.append(inline)
+    for c in found:
+        c.in_footnote = number
     return found
+
+
+def _split_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """`;`-separated parts of text[a:b], semicolons inside parentheses and quotes kept."""
+    parts, pos, depth, quoted = [], a, 0, False
+    for i in range(a, b):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in "“«":
+            quoted = True
+        elif ch in "”»":
+            quoted = False
+        elif ch == ";" and not depth and not quoted:
+            parts.append((pos, i))
+            pos = i + 1
+    parts.append((pos, b))
+    return parts
+
+
+def _reference_shaped(c: Citation) -> bool:
+    """Outside parentheses only what is unmistakably a reference counts: a back-reference, a
+    short author–year, a dated record, or a full reference with an imprint or a journal."""
+    if c.kind in ("back-reference", "author-year", "archival"):
+        return True
+    return c.kind == "full" and bool(c.publisher or c.container or c.place)
 
 
 def parse_reference(written: str, start: int, end: int) -> Citation | None:
@@ -203,6 +287,8 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
         pages = _PAGES.search(", " + rest) if rest else None
         if pages:
             citation.pages = _norm_pages(pages.group("pages"))
+        else:
+            _locate(citation, rest)
         return citation
     cross = _CROSS_REFERENCE.match(written)
     if cross and _names_a_document(cross):
@@ -224,6 +310,13 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
         if short.group("rest") and not pages:
             citation.warnings.append(f"unread part: {short.group('rest')}")
         return citation
+    dated = _AUTHOR_DATE.match(written)
+    if dated and (not dated.group("rest") or _LOCATOR.match(dated.group("rest"))):
+        citation = Citation(start, end, written, "author-year",
+                            author=_surname(dated.group("author")),
+                            year=dated.group("year") + (dated.group("suffix") or ""))
+        _locate(citation, dated.group("rest"))
+        return citation
     undated = _NO_YEAR.match(written)
     if undated:
         citation = Citation(start, end, written, "author-year",
@@ -234,12 +327,42 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
     fields = _fields(written)
     if len(fields) < 2:
         return None
-    record = _RECORD_DATE.search(written)
-    if record and _RECORD_WORDS.search(written):
-        return _archival(written, start, end, fields, record)
+    record_part = re.split(r",\s+in\s+", written, maxsplit=1)[0]
+    record = _RECORD_DATE.search(record_part)
+    day = record or _textual_day(record_part)
+    if day and _RECORD_WORDS.search(record_part):
+        return _archival(written, start, end, fields, day)
+    journal = _JOURNAL.match(written)
+    if journal:
+        return _journal(written, start, end, journal)
+    imprint = _IMPRINT.search(written)
+    if imprint:
+        return _book(written, start, end, imprint)
     if not re.search(_YEAR, written):
         return None
     return _full(written, start, end, fields)
+
+
+def _locate(citation: Citation, rest: str | None) -> None:
+    """Pages (and a volume) from a locator such as "1: 231" or "vol. 2, p. 596"."""
+    if not rest:
+        return
+    m = _LOCATOR.match(rest.strip())
+    if m:
+        citation.pages = _norm_pages(m.group("pages"))
+        citation.volume = m.group("vol") or m.group("vol1") or citation.volume
+    else:
+        citation.warnings.append(f"unread part: {rest}")
+
+
+def _textual_day(written: str) -> re.Match[str] | str | None:
+    """A day written in words ("15 November 1777", "3 Temmuz 1920"), as EDTF, or None."""
+    from vesika.annotate.dates import find_dates  # dates imports nothing from here
+
+    for m in find_dates(written):
+        if m.date and m.kind == "date" and m.date.precision == "day":
+            return m.date.edtf
+    return None
 
 
 def _names_a_document(cross: re.Match[str]) -> bool:
@@ -310,24 +433,60 @@ def _split_author(field_text: str) -> tuple[str, str]:
 
 
 def _archival(written: str, start: int, end: int, fields: list[str],
-              record: re.Match[str]) -> Citation:
-    citation = Citation(start, end, written, "archival", record_date=_edtf(record))
+              record: re.Match[str] | str) -> Citation:
+    """A dated record: the series before the date ("TBMM Gizli Celse Zabıtları", "Annals of
+    Congress"), its volume, the record's day; an edition it is printed in ("…, in Joseph Gales,
+    comp., The Debates and Proceedings …") is kept as `title`."""
+    day = record if isinstance(record, str) else _edtf(record)
+    citation = Citation(start, end, written, "archival", record_date=day)
+    record_part, _, edition = written.partition(", in ")
     series = []
-    for f in fields:
-        if _VOLUME.fullmatch(f.strip()) or _RECORD_DATE.search(f) or _PAGES.search(", " + f):
+    for f in _fields(record_part):
+        if _VOLUME.fullmatch(f.strip()) or _RECORD_DATE.search(f) or _PAGES.search(", " + f) \
+                or _textual_day(f):
             break
         series.append(f)
     citation.container = ", ".join(series)
-    citation.title = citation.container
+    citation.title = edition.strip() or citation.container
     citation.author = series[0].split()[0] if series else ""
-    volume = _VOLUME.search(written)
+    volume = _VOLUME.search(record_part)
     if volume:
         citation.volume = volume.group("v") or volume.group("v2")
-    pages = _PAGES.search(written)
+    pages = _PAGES.search(written) or _LOCATOR.search(written.rsplit(",", 1)[-1].strip())
     if pages:
         citation.pages = _norm_pages(pages.group("pages"))
-    citation.year = record.group("y")
+    citation.year = day[:4]
     return citation
+
+
+def _book(written: str, start: int, end: int, imprint: re.Match[str]) -> Citation:
+    """Chicago notes: Author, [ed.,] Title[, n vols.] (Place: Publisher, Year)[, pages]."""
+    citation = Citation(start, end, written, "full", year=imprint.group("year"),
+                        place=imprint.group("place").strip(),
+                        publisher=(imprint.group("publisher") or "").strip())
+    head = written[: imprint.start()].strip().rstrip(",")
+    _locate(citation, written[imprint.end():].strip().lstrip(",").strip() or None)
+    fields = _fields(head)
+    if fields and len(fields) > 1:
+        surname, given = _split_author(re.sub(r"\s+et al\.$", "", fields[0]))
+        if surname:
+            citation.author, citation.given = surname, given
+            fields = fields[1:]
+    fields = [f for f in fields if not re.fullmatch(r"(?:ed|eds|comp|trans)\.", f)]
+    volume = next((f for f in fields if re.fullmatch(r"vol\.\s*\w+|\d+ vols\.", f)), "")
+    if volume.startswith("vol."):
+        citation.volume = volume[4:].strip()
+    citation.title = ", ".join(f for f in fields if f != volume)
+    return citation
+
+
+def _journal(written: str, start: int, end: int, m: re.Match[str]) -> Citation:
+    surname, given = _split_author(m.group("author"))
+    return Citation(start, end, written, "full", author=surname or m.group("author"),
+                    given=given, title=m.group("title").strip(" ,"),
+                    container=m.group("container").strip(), volume=m.group("volume"),
+                    issue=m.group("issue") or "", year=m.group("year"),
+                    pages=_norm_pages(m.group("pages") or ""))
 
 
 def _full(written: str, start: int, end: int, fields: list[str]) -> Citation:

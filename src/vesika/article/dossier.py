@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from vesika.annotate.authority import load_authority
-from vesika.annotate.citations import find_citations
+from vesika.annotate.citations import find_citations, note_segments
 from vesika.article.extract import QuotedDocument, extract_documents
 from vesika.ingest.frontmatter import load_yaml, split_front_matter
 from vesika.lang.detect import detect_language
@@ -33,7 +33,7 @@ def is_article(doc: Document) -> bool:
     like one."""
     if doc.meta.kind:
         return doc.meta.kind in ("article", "book-chapter", "thesis", "secondary")
-    notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
+    notes, _ = note_segments(doc)
     cited = [c for c in find_citations(doc.clean_text, notes, doc.body_end)
              if c.kind != "cross-reference"]
     return len(cited) >= MIN_CITATIONS

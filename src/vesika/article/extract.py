@@ -31,11 +31,11 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from vesika.annotate.authority import Authority
-from vesika.annotate.citations import Citation, find_citations
+from vesika.annotate.citations import Citation, find_citations, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.namekey import turkish_lower
 from vesika.annotate.names import Mention, NameFinder, resolve
-from vesika.article.quotations import Block, annexes, quotations
+from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
 from vesika.lang.dockinds import document_kind
 from vesika.lang.parens import parenthesized
@@ -56,6 +56,8 @@ _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü
                      r"écrit|schrieb|sagte)$", re.IGNORECASE)
 _CITATION_TAIL = re.compile(r"\s*\([^()]*(?:\d{4}|a\.\s?g\.)[^()]*\)\s*$")
 _IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
+# What a sentence split can leave before the introduction: a full stop, a note marker [9].
+_LEADING_NOISE = re.compile(r"^[\s.,;:)\]]*(?:\[\d+\][\s.,;:]*)*")
 _LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
 _TRAILING_DATE = re.compile(r"[,;]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*:?\s*$")
 
@@ -96,7 +98,7 @@ def extract_documents(doc: Document, authority: Authority,
     text = doc.clean_text
     finder = finder or NameFinder(authority)
     language = doc.meta.language or detect_language(text) or "und"
-    notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
+    notes, _ = note_segments(doc)
     citations = find_citations(text, notes, doc.body_end)
     references = [(a, b) for a, b in parenthesized(text)
                   if any(a <= c.start < b for c in citations)]
@@ -107,6 +109,8 @@ def extract_documents(doc: Document, authority: Authority,
     blocks = annexes(text)
     blocks += [q for q in quotations(text, references=references, warnings=warnings)
                if not any(a.start <= q.start < a.end for a in blocks)]
+    blocks += [q for q in set_off_blocks(text, references)
+               if not any(b.start <= q.end and q.start <= b.end for b in blocks)]
     blocks = _merge(sorted(blocks, key=lambda b: b.start), citations, text)
     out: list[QuotedDocument] = []
     body_end = doc.body_end if doc.body_end is not None else len(text)
@@ -162,8 +166,17 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         title = _TRAILING_DATE.sub("", " ".join(text[heading[0]:heading[1]].split())).rstrip(":")
         basis["title"] = "heading"
     else:
-        title = " ".join(text[intro[0]:intro[1]].split()).rstrip(": ")[:160]
-        basis["title"] = "introducing sentence"
+        named = [m for m in mentions if intro[0] <= m.start < intro[1] and m.entity
+                 and authority.entities[m.entity].type in ("document", "treaty")]
+        if named:
+            # "The Declaration of Rights adopted by the Virginia Convention …": the document's
+            # name in the authority file.
+            title = authority.entities[named[0].entity or ""].name
+            basis["title"] = "document named in the introducing sentence"
+        else:
+            title = _LEADING_NOISE.sub("", " ".join(text[intro[0]:intro[1]].split()))
+            title = title.rstrip(": ")[:160]
+            basis["title"] = "introducing sentence"
     source_citation = _source(block, citations, text)
     source = ""
     if source_citation:

@@ -7,6 +7,9 @@ Two shapes cover what historians print:
   quotation mark and only the last one closes, or one pair spans the paragraphs. Straight and
   curly marks may be mixed (``"Bolşeviklik … imkânsızdır.”``). Quotation marks inside a
   reference (a quoted article title) do not open a document.
+* a **set-off block** without quotation marks: paragraphs after an introducing paragraph that
+  ends with a colon, closed by a reference standing at the start of a line of its own —
+  ``… include the following:`` / ``AMENDMENT I`` … / ``(Senate Legislative Journal, …)``;
 * an **annex**: a block introduced by ``Tercüme:`` (``Translation:``, ``Traduction :``,
   ``Übersetzung:``), which runs to the source note ``(Kaynak: …)`` that closes it, plus an
   annotation of the annex (``Dikkat:``, ``Not:``, ``Note:``) just after that note. Its
@@ -102,6 +105,32 @@ def _paragraph_ends_quote(text: str, i: int, stop: int) -> bool:
 
 def _letters(s: str) -> int:
     return sum(1 for c in s if c.isalpha())
+
+
+MAX_BLOCK = 8000  # characters: a set-off block longer than this has no closing reference in sight
+
+
+def set_off_blocks(text: str, references: list[tuple[int, int]], end: int | None = None
+                   ) -> list[Block]:
+    """Unquoted blocks: after a paragraph ending with a colon, up to a reference that opens a
+    line of its own. Without that closing reference nothing is taken."""
+    stop = len(text) if end is None else end
+    starts = {a for a, _ in references}
+    out = []
+    for m in re.finditer(r":[ \t]*(?:\([^()]*\)[ \t]*)?\n[ \t]*\n", text[:stop]):
+        body_start = m.end()
+        while body_start < stop and text[body_start].isspace():
+            body_start += 1
+        if body_start >= stop or text[body_start] in _OPEN + '"' or _ANNEX.match(text, body_start):
+            continue
+        for line in re.finditer(r"\n[ \t]*\(", text[body_start:min(stop, body_start + MAX_BLOCK)]):
+            opening = body_start + line.end() - 1
+            if opening in starts:
+                block_end = body_start + line.start()
+                if "\n\n" in text[body_start:block_end].strip():
+                    out.append(Block(body_start, block_end, "quotation"))
+                break
+    return out
 
 
 def annexes(text: str, end: int | None = None) -> list[Block]:

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from vesika.annotate.citations import Citation, find_citations
+from vesika.annotate.citations import Citation, find_citations, note_segments
 from vesika.link.chronology import sentences
 from vesika.model import Document
 from vesika.store import Store
@@ -110,8 +110,7 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
         if opened != closed:
             warnings.append(f"{doc.id}: unbalanced parentheses ({opened} opened, {closed} closed);"
                             " a reference inside an unclosed one may be missed")
-        notes = [(s.start, s.end, s.label) for s in doc.spans.get("footnote", [])]
-        markers = {s.label: s.attrs.get("marker_at") for s in doc.spans.get("footnote", [])}
+        notes, markers = note_segments(doc)
         history: list[Work] = []
         found = find_citations(doc.clean_text, notes, doc.body_end)
         opened = {doc.clean_text.rfind("(", 0, c.start + 1) for c in found}
