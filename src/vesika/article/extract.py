@@ -41,7 +41,7 @@ from vesika.lang.dockinds import document_kind
 from vesika.lang.parens import parenthesized
 from vesika.link.bibliography import build_bibliography, slug
 from vesika.link.chronology import sentences
-from vesika.model import Document, FuzzyDate
+from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
 _ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
@@ -318,8 +318,16 @@ def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple
             basis["date"] = "dateline in the document"
             return d
     if record and record.record_date:
+        day = FuzzyDate.day(*map(int, record.record_date.split("-")))
+        told = dated(text[intro[0]:intro[1]])
+        if told and not told.overlaps(day):
+            # The article dates it one way, its reference another (a misprint, or the record
+            # reads out something said earlier): keep both ends, say so.
+            first, last = sorted((day, told), key=lambda d: d.earliest)
+            basis["date"] = "between the record's date and the date the article gives"
+            return parse_edtf(f"{first.edtf}/{last.edtf}")
         basis["date"] = "date of the record it is cited from"
-        return FuzzyDate.day(*map(int, record.record_date.split("-")))
+        return day
     if (d := dated(text[intro[0]:intro[1]])):
         basis["date"] = "introducing sentence"
         return d
