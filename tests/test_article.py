@@ -160,3 +160,29 @@ def test_english_article_with_a_set_off_block():
     assert bill.source.startswith("Senate Legislative Journal, 25 September 1789")
     assert found[0].title == "Virginia Declaration of Rights"
     assert {q.language for q in found} == {"en"}
+
+
+def test_article_mode_reads_a_pdf(tmp_path):
+    from fpdf import FPDF
+
+    article = SEED.parent.parent / "article" / "heldout_article.txt"
+    # The PDF core fonts are Latin-1: typographic quotes and dashes are written plainly.
+    text = article.read_text(encoding="utf-8").translate(
+        str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."}))
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    for paragraph in text.split("\n\n"):
+        for line in paragraph.split("\n"):
+            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(5)
+    path = tmp_path / "article.pdf"
+    pdf.output(str(path))
+    code, printed = run_cli("analyze", path, "--out", tmp_path / "out")
+    assert code == 0, printed
+    assert "article mode:" in printed
+    written = sorted(p.name for p in (tmp_path / "out" / "dossier").glob("*.md"))
+    assert any(name.endswith("1776-06-12.md") for name in written), written
+    assert (tmp_path / "out" / "dossier" / "article.pdf").is_file()
+    bib = json.loads((tmp_path / "out" / "bibliography.csl.json").read_text(encoding="utf-8"))
+    assert any(item["id"] == "rutland-1955" for item in bib)
