@@ -185,7 +185,8 @@ def test_unknown_names_in_a_small_text(tmp_path):
     doc = tmp_path / "mektup.md"
     doc.write_text("---\nid: mektup\nlanguage: tr\n---\nBu mektubu Hüsrev Gerede yazdı. "
                    "Hüsrev Gerede ve Karabekir Paşa Trabzon’a gitti. Ancak Hüsrev Gerede"
-                   " kaldı.\n", encoding="utf-8")
+                   " kaldı. Hilâfet meselesi konuşuldu; hilâfet kaldı. 3 — Binaenaleyh"
+                   " dönüldü. Hariciye Vekili geldi.\n", encoding="utf-8")
     code, out = run_cli("entities", tmp_path, "--unknown", "--json")
     assert code == 0
     assert json.loads(out)["unknown"] == [

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from vesika.annotate.dates import is_month_name
 from vesika.annotate.namekey import name_key
 
 # A word, with an apostrophe suffix kept apart (Karabekir’in -> Karabekir + ’in).
@@ -25,7 +26,9 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 # A run of capitalised words may be joined by these (Rhode Island and Providence Plantations
 # stays split: "and" is not a joiner; "de", "von" are, inside a name only).
 _JOINERS = frozenset({"de", "du", "von", "van", "der", "ul", "ül", "el", "al", "bin", "ibn"})
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$|^\s*$")
+# What may stand before a sentence's first word: an end of sentence, a paragraph start, an
+# opening quotation mark, a clause number ("3 — Evvelâ", "(2) Padişahlık").
+_SENTENCE_END = re.compile(r"(?:[.!?:;…]|^|\n)\s*[“\"'‘«(]*\s*$|(?:^|\s)\(?\d{1,3}\s*[—–\-.)]\s*$")
 ORDINARY_ZIPF = 3.5  # at or above: an ordinary word of the language, not a name on its own
 
 
@@ -49,14 +52,18 @@ def _ordinary(word: str, lang: str) -> bool:
 
 def _edge_noise(word: str, lang: str) -> bool:
     """Not part of a name at the edge of a run: a joiner, a Roman numeral, a capitals heading."""
-    return word.lower() in _JOINERS or bool(_ROMAN.match(word)) or (
-        word.isupper() and len(word) > 1 and _ordinary(word, lang))
+    return word.lower() in _JOINERS or bool(_ROMAN.match(word)) or is_month_name(
+        re.split(r"[’']", word)[0]) or (word.isupper() and len(word) > 1 and _ordinary(word, lang))
 
 
 def unknown_names(text: str, language: str, covered: Iterable[tuple[int, int]],
                   title_keys: frozenset[str]) -> list[UnknownName]:
     """Capitalised runs in `text` outside the `covered` spans (found mentions and titles)."""
     lang = _wordfreq_lang(language)
+    # A word the text also writes in lower case is a common noun capitalised by position or
+    # emphasis ("Hilâfet" beside "hilâfet"), not a name.
+    lowercase = {name_key(w) for w in re.findall(r"(?<![\w’'])[^\W\d_A-ZÇĞİÖŞÜÂÎÛА-ЯЁ][\w\-]*",
+                                                  text)}
     blocked = bytearray(len(text) + 1)
     for s, e in covered:
         blocked[s:e] = b"\x01" * (e - s)
@@ -75,8 +82,11 @@ def unknown_names(text: str, language: str, covered: Iterable[tuple[int, int]],
             return
         if len(words) == 1:
             word = words[0][2]
-            if _ordinary(word, lang) or len(word) < 2 or _ROMAN.match(word):
-                return
+            if _ordinary(word, lang) or len(word) < 2 or _ROMAN.match(word) \
+                    or name_key(word) in lowercase or words[0][3]:
+                return  # a one-word name is not told from a sentence's first word
+        if name_key(text[words[0][0]:words[-1][1]]) in title_keys:
+            return  # "Hariciye Vekili": an office, listed in titles.tsv
         out.append(UnknownName(words[0][0], words[-1][1], text[words[0][0] : words[-1][1]]))
 
     for m in _WORD.finditer(text):
@@ -91,7 +101,7 @@ def unknown_names(text: str, language: str, covered: Iterable[tuple[int, int]],
             flush()
             run = []
         if capital or (run and word.lower() in _JOINERS):
-            initial = not run and bool(_SENTENCE_END.search(text[max(0, s - 3) : s]) or s == 0)
+            initial = not run and bool(_SENTENCE_END.search(text[max(0, s - 8) : s]) or s == 0)
             if word.isupper() and len(word) > 1 and _ordinary(word, lang):
                 initial = True  # an all-capital heading word
             run.append((s, e, word, initial))
