@@ -342,3 +342,13 @@ def test_shared_name_resolved_by_cues_nearby(finder, authority):
     assert ("Georgia", "georgia") in [(m.text, m.entity) for m in caucasus]
     alone = resolve(finder.find("Georgia was far away.", "en"), authority)
     assert [(m.text, m.entity) for m in alone] == [("Georgia", None)]
+
+
+def test_a_file_without_metadata_gets_turkish_suffix_rules(tmp_path):
+    (tmp_path / "not.txt").write_text(
+        "Bu mektup Bolşeviklerin elinde idi ve Ermenistandaki durum değişti. Karabekir"
+        " raporunu yazdı ve bunu herkes okudu.\n", encoding="utf-8")
+    code, out = run_cli("entities", tmp_path, "--json")
+    assert code == 0
+    texts = {m["text"] for e in json.loads(out)["entities"] for m in e["mentions"]}
+    assert {"Bolşevik", "Ermenistan", "Karabekir"} <= texts

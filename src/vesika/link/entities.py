@@ -12,6 +12,7 @@ from vesika.annotate.authority import Authority, load_authority
 from vesika.annotate.namekey import name_key
 from vesika.annotate.names import Mention, NameFinder, resolve
 from vesika.annotate.unknown import unknown_names
+from vesika.lang.detect import detect_language
 from vesika.link.network import Network, build_network
 from vesika.link.variants import name_variants
 from vesika.model import Document
@@ -84,11 +85,13 @@ def index_documents(documents: list[Document], authority: Authority,
     title_keys = frozenset(name_key(t.form) for t in authority.titles)
     per_doc = []
     for doc in documents:
-        found = finder.find(doc.clean_text, doc.meta.language)
+        # Suffix rules depend on the language: a file without metadata gets a detected one.
+        language = doc.meta.language or detect_language(doc.clean_text)
+        found = finder.find(doc.clean_text, language)
         mentions = [replace(m, doc=doc.id) for m in resolve(found, authority, doc.meta.date)]
         covered = [(m.start, m.end) for m in mentions]
         unknown = [(u.start, u.end, u.text) for u in
-                   unknown_names(doc.clean_text, doc.meta.language, covered, title_keys)]
+                   unknown_names(doc.clean_text, language, covered, title_keys)]
         per_doc.append(DocumentEntities(doc, mentions, unknown))
     index = EntityIndex(authority, per_doc)
     for d in per_doc:
