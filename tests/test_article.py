@@ -186,3 +186,21 @@ def test_article_mode_reads_a_pdf(tmp_path):
     assert (tmp_path / "out" / "dossier" / "article.pdf").is_file()
     bib = json.loads((tmp_path / "out" / "bibliography.csl.json").read_text(encoding="utf-8"))
     assert any(item["id"] == "rutland-1955" for item in bib)
+
+
+def test_the_authors_lineage_notes_become_a_lineage_gold(found):
+    from vesika.article.lineage_notes import lineage_notes
+
+    doc = document_from_file(SEED)
+    [claims] = lineage_notes(doc.clean_text, list(found.values()))
+    assert claims["schema"] == "vesika.lineage-gold/1"
+    ours = {lk["target"]: sorted((s["doc"], s["clause"]) for s in lk["sources"])
+            for lk in claims["links"]}
+    # The hand-made gold of the example dossier, read from the same notes by a person.
+    hand = json.loads((EXAMPLE / "annotations" / "lineage.json").read_text(encoding="utf-8"))
+    rename = {"birinci-teklifname": "proposal-1920-04-26",
+              "mukabil-teklifname": "counter-proposal-1920-06-02"}
+    for link in hand["links"]:
+        expected = sorted((rename[s["doc"]], s["clause"]) for s in link["sources"]
+                          if s["clause"].isdigit())
+        assert ours.get(link["target"], []) == expected, link["target"]

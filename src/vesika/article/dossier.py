@@ -3,7 +3,9 @@
 ``DIR/dossier/`` gets one ``.md`` file per quoted document (front matter + text), the article
 itself as the secondary source (its text unchanged, front matter added: ``kind: article`` and
 ``quotes:`` naming the documents), ``annotations/editorial_notes.json`` with the article
-author's insertions that were taken out of the quotations, and a ``vesika.toml``. Files are
+author's insertions that were taken out of the quotations, ``annotations/lineage.json`` with the
+author's own notes of where each clause came from (when the article has such notes), and a
+``vesika.toml``. Files are
 written beside and renamed into place, so a crash leaves no half-written document; an existing
 dossier folder is never overwritten (a historian may have corrected it): it is read as it is.
 """
@@ -20,6 +22,7 @@ import yaml
 from vesika.annotate.authority import load_authority
 from vesika.annotate.citations import find_citations, note_segments
 from vesika.article.extract import QuotedDocument, extract_documents
+from vesika.article.lineage_notes import lineage_notes
 from vesika.ingest.frontmatter import load_yaml, split_front_matter
 from vesika.lang.detect import detect_language
 from vesika.model import Document
@@ -68,6 +71,11 @@ def write_dossier(article: Path, out_dir: Path, warnings: list[str] | None = Non
                  "cross-references to other documents), taken out of the documents' text; "
                  "offsets are into the article's clean text.",
          "notes": notes, "warnings": found_warnings}, ensure_ascii=False, indent=2) + "\n")
+    gold = lineage_notes(doc.clean_text, quoted)
+    for claims in gold:
+        name = "lineage.json" if len(gold) == 1 else f"lineage-{claims['target']}.json"
+        _write(staging / "annotations" / name,
+               json.dumps(claims, ensure_ascii=False, indent=2) + "\n")
     title = doc.meta.title or doc.id
     _write(staging / "vesika.toml",
            f"# Written by `vesika analyze` in article mode from {article.name}.\n"
