@@ -352,3 +352,15 @@ def test_a_file_without_metadata_gets_turkish_suffix_rules(tmp_path):
     assert code == 0
     texts = {m["text"] for e in json.loads(out)["entities"] for m in e["mentions"]}
     assert {"Bolşevik", "Ermenistan", "Karabekir"} <= texts
+
+
+def test_v301_across_one_authors_documents(tmp_path):
+    for name, spelling in (("one", "Litvinov"), ("two", "Litvinoff")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\nid: {name}\nlanguage: en\nauthor: Norman Bray\n---\n"
+            f"The report names {spelling} as the envoy.\n", encoding="utf-8")
+    code, out = run_cli("entities", tmp_path, "--json")
+    assert code == 0
+    [finding] = [f for f in json.loads(out)["findings"] if f["code"] == "V301"]
+    assert finding["entity"] == "maxim-litvinov" and "Norman Bray" in finding["message"]
+    assert {s["doc"] for f in finding["forms"] for s in f["spans"]} == {"one", "two"}

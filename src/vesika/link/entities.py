@@ -14,7 +14,7 @@ from vesika.annotate.names import Mention, NameFinder, resolve
 from vesika.annotate.unknown import unknown_names
 from vesika.lang.detect import detect_language
 from vesika.link.network import Network, build_network
-from vesika.link.variants import name_variants
+from vesika.link.variants import author_variants, name_variants
 from vesika.model import Document
 from vesika.store import Store
 
@@ -96,6 +96,14 @@ def index_documents(documents: list[Document], authority: Authority,
     index = EntityIndex(authority, per_doc)
     for d in per_doc:
         index.findings.extend(name_variants(d.doc, d.mentions, d.unknown, authority))
+    by_author: dict[str, list[DocumentEntities]] = defaultdict(list)
+    for d in per_doc:
+        if d.doc.meta.author:
+            by_author[" ".join(d.doc.meta.author.split())].append(d)
+    for author, docs in sorted(by_author.items()):
+        if len(docs) > 1:
+            index.findings.extend(author_variants(
+                author, [m for d in docs for m in d.mentions], authority, index.findings))
     index.network = build_network(per_doc, finder, authority)
     return index
 

@@ -32,9 +32,10 @@ def _finding(kind: str, message: str, entity: str, doc: str,
     return {
         "code": "V301", "kind": kind, "severity": severity, "message": message,
         "entity": entity,
-        "forms": [{"text": text, "spans": [{"doc": doc, "start": m.start, "end": m.end}
+        "forms": [{"text": text, "spans": [{"doc": m.doc or doc, "start": m.start, "end": m.end}
                                            for m in ms]} for text, ms in forms.items()],
-        "spans": [{"doc": doc, "start": ms[0].start, "end": ms[0].end} for ms in forms.values()],
+        "spans": [{"doc": ms[0].doc or doc, "start": ms[0].start, "end": ms[0].end}
+                  for ms in forms.values()],
     }
 
 
@@ -45,17 +46,44 @@ def _acronym(text: str) -> bool:
 
 def name_variants(doc: Document, mentions: list[Mention], unknown: list[tuple[int, int, str]],
                   authority: Authority) -> list[dict[str, Any]]:
+    """V301 findings inside one document."""
+    by_entity = _by_entity(mentions)
+    findings = _conflicts(doc.id, by_entity, authority)
+    findings.extend(_misspellings(doc.id, by_entity, unknown, authority))
+    return findings
+
+
+def author_variants(author: str, mentions: list[Mention], authority: Authority,
+                    reported: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """V301 findings across the documents of one author (a conflict already found inside one
+    of them is not repeated)."""
+    seen = {(f["entity"], f["kind"], tuple(sorted(x["text"] for x in f["forms"])))
+            for f in reported}
+    out = []
+    for f in _conflicts("", _by_entity(mentions), authority):
+        key = (f["entity"], f["kind"], tuple(sorted(x["text"] for x in f["forms"])))
+        if key not in seen:
+            f["message"] += f" (in the documents of {author})"
+            out.append(f)
+    return out
+
+
+def _by_entity(mentions: list[Mention]) -> dict[str, list[Mention]]:
     by_entity: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.entity:
             by_entity[m.entity].append(m)
+    return by_entity
+
+
+def _conflicts(doc: str, by_entity: dict[str, list[Mention]],
+               authority: Authority) -> list[dict[str, Any]]:
     findings: list[dict[str, Any]] = []
     for entity_id, ms in sorted(by_entity.items()):
         name = authority.entities[entity_id].name
-        findings.extend(_initials(doc.id, entity_id, name, ms))
-        findings.extend(_abbreviations(doc.id, entity_id, name, ms))
-        findings.extend(_spellings(doc.id, entity_id, name, ms))
-    findings.extend(_misspellings(doc.id, by_entity, unknown, authority))
+        findings.extend(_initials(doc, entity_id, name, ms))
+        findings.extend(_abbreviations(doc, entity_id, name, ms))
+        findings.extend(_spellings(doc, entity_id, name, ms))
     return findings
 
 
