@@ -117,6 +117,7 @@ def test_analyze_an_article_writes_a_dossier(tmp_path):
     assert kinds["eldem"] == "article" and kinds["proposal-1920-04-26"] == "proposal"
     html = (out / "report.html").read_text(encoding="utf-8")
     assert 'id="bibliography"' in html and "İstiklâl Harbimiz" in html
+    assert "quoted in</dt>" in html and "date: heading" in html
     # A corrected dossier is never overwritten: the second run reads it as it is.
     edited = dossier / "proposal-1920-04-26.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("M. Kemal\n", "Mustafa Kemal\n",
