@@ -86,7 +86,3 @@ def letter_key(text: str) -> str:
     """The strict key that keeps Turkish letters apart; ``len(letter_key(t)) == len(t)``."""
     return text.translate(_LETTER)
 
-
-def turkish_lower(text: str) -> str:
-    """Lower case the Turkish way (I -> ı, İ -> i), as word-frequency lists spell words."""
-    return text.replace("I", "ı").replace("İ", "i").lower()

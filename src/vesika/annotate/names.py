@@ -34,7 +34,8 @@ import ahocorasick
 from wordfreq import zipf_frequency
 
 from vesika.annotate.authority import Authority, Entity
-from vesika.annotate.namekey import letter_key, name_key, turkish_lower
+from vesika.annotate.namekey import letter_key, name_key
+from vesika.lang.words import turkish_lower
 from vesika.model.fuzzydate import FuzzyDate
 
 # Turkish inflection after a name: plural, possessive/case endings, -ki. Vowel harmony is not

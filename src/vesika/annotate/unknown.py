@@ -19,6 +19,7 @@ from wordfreq import zipf_frequency
 
 from vesika.annotate.dates import is_month_name
 from vesika.annotate.namekey import name_key
+from vesika.lang.words import turkish_lower
 
 # A word, with an apostrophe suffix kept apart (Karabekir’in -> Karabekir + ’in).
 _WORD = re.compile(r"([^\W\d_][\w\-]*?)(?:['’][^\W\d_]+)?(?=[^\w\-'’]|$)")
@@ -46,7 +47,7 @@ def _wordfreq_lang(language: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _ordinary(word: str, lang: str) -> bool:
-    lower = word.lower() if lang != "tr" else word.replace("I", "ı").replace("İ", "i").lower()
+    lower = turkish_lower(word) if lang == "tr" else word.lower()
     return zipf_frequency(lower, lang) >= ORDINARY_ZIPF
 
 

@@ -33,12 +33,12 @@ from wordfreq import zipf_frequency
 from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, find_citations, note_segments
 from vesika.annotate.dates import find_dates
-from vesika.annotate.namekey import turkish_lower
 from vesika.annotate.names import Mention, NameFinder, resolve
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
 from vesika.lang.dockinds import document_kind
 from vesika.lang.parens import parenthesized
+from vesika.lang.words import turkish_lower
 from vesika.link.bibliography import build_bibliography, slug
 from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
