@@ -13,8 +13,8 @@ import pytest
 
 from conftest import run_cli
 from vesika.annotate.authority import load_authority
-from vesika.annotate.namekey import letter_key, name_key
 from vesika.annotate.names import NameFinder, resolve
+from vesika.lang.namekey import letter_key, name_key
 from vesika.link.entities import index_documents
 from vesika.pipeline import document_from_file
 

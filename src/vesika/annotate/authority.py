@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from vesika.annotate.namekey import name_key
+from vesika.lang.namekey import name_key
 from vesika.model.fuzzydate import DateError, FuzzyDate, parse_edtf
 
 ENTITY_FILES = ("people.tsv", "places.tsv", "organisations.tsv", "works.tsv")

@@ -34,7 +34,7 @@ import ahocorasick
 from wordfreq import zipf_frequency
 
 from vesika.annotate.authority import Authority, Entity
-from vesika.annotate.namekey import letter_key, name_key
+from vesika.lang.namekey import letter_key, name_key
 from vesika.lang.words import turkish_lower
 from vesika.model.fuzzydate import FuzzyDate
 

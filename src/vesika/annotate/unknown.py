@@ -18,7 +18,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from vesika.annotate.dates import is_month_name
-from vesika.annotate.namekey import name_key
+from vesika.lang.namekey import name_key
 from vesika.lang.words import turkish_lower
 
 # A word, with an apostrophe suffix kept apart (Karabekir’in -> Karabekir + ’in).

@@ -15,9 +15,9 @@ import re
 from typing import Any
 
 from vesika.annotate.citations import parse_reference
-from vesika.annotate.namekey import letter_key
 from vesika.article.extract import QuotedDocument
 from vesika.lang.dockinds import document_kind
+from vesika.lang.namekey import letter_key
 
 _ITEM = re.compile(r"(?:^|\n)[ \t]*\(?(\d{1,3})\s*[—–\-.)]")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from vesika.annotate.namekey import letter_key
 from vesika.data import read_rows
+from vesika.lang.namekey import letter_key
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from vesika.annotate.authority import Authority, load_authority
-from vesika.annotate.namekey import name_key
 from vesika.annotate.names import Mention, NameFinder, resolve
 from vesika.annotate.unknown import unknown_names
 from vesika.lang.detect import detect_language
+from vesika.lang.namekey import name_key
 from vesika.link.network import Network, build_network
 from vesika.link.variants import author_variants, name_variants
 from vesika.model import Document

@@ -16,8 +16,8 @@ from collections import defaultdict
 from typing import Any
 
 from vesika.annotate.authority import Authority
-from vesika.annotate.namekey import letter_key, name_key
 from vesika.annotate.names import Mention
+from vesika.lang.namekey import letter_key, name_key
 from vesika.model import Document
 
 _INITIALS = re.compile(r"^((?:\w\.\s?)+)\s*(?=\w{2})")
