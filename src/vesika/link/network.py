@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -156,10 +156,3 @@ def _units(doc: Document) -> list[tuple[str, int, int]]:
             units.extend((c.label, c.start + s, c.start + e) for s, e in sentences(text))
     return units
 
-
-def degree(network: Network) -> dict[str, int]:
-    out: dict[str, int] = defaultdict(int)
-    for e in network.edges:
-        out[e.source] += e.weight
-        out[e.target] += e.weight
-    return dict(out)
