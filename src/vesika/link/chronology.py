@@ -264,18 +264,21 @@ def _merge(events: list[Event], conflicts: list[dict[str, Any]]) -> list[Event]:
 
 def chronology_from_store(store: Store, entities: EntityIndex | None = None) -> Chronology:
     """The chronology of every document in a dossier's store (body and footnotes); with the
-    dossier's `entities`, actors are named as the authority file names them."""
+    dossier's `entities`, actors are named as the authority file names them, and the documents
+    the index already holds are used rather than read from the store again."""
     named: dict[str, Named] | None = None
     if entities is not None:
         named = {d.doc.id: [(m.start, m.end, entities.authority.entities[m.entity].name
                              if m.entity else " ".join(m.text.split())) for m in d.mentions]
                  for d in entities.documents}
+        loaded = [d.doc for d in entities.documents]
+    else:
+        loaded = [store.load_document(doc_id) for doc_id in store.document_ids()]
     documents = []
-    for doc_id in store.document_ids():
-        doc = store.load_document(doc_id)
+    for doc in loaded:
         body_end = doc.body_end if doc.body_end is not None else len(doc.clean_text)
         segments = [(0, body_end)] + [(s.start, s.end) for s in doc.spans.get("footnote", [])]
-        documents.append((doc_id, doc.clean_text, doc.meta.language, segments))
+        documents.append((doc.id, doc.clean_text, doc.meta.language, segments))
     return build_chronology(documents, named)
 
 

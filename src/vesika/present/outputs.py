@@ -17,7 +17,7 @@ from vesika.store import Store
 
 def write_outputs(store: Store, report: IngestReport, out_dir: Path,
                   dossier: Path, *, embeddings: bool = False) -> dict[str, Any]:
-    from vesika.link.bibliography import bibliography_from_store
+    from vesika.link.bibliography import build_bibliography
     from vesika.link.chronology import chronology_from_store, to_csv, to_timelinejs
     from vesika.link.entities import entities_from_store
     from vesika.link.lineage.dossier import run_lineage
@@ -28,7 +28,7 @@ def write_outputs(store: Store, report: IngestReport, out_dir: Path,
     lineage = run_lineage(store, dossier, embeddings=embeddings)
     entities = entities_from_store(store, dossier)
     chronology = chronology_from_store(store, entities)
-    bibliography = bibliography_from_store(store)
+    bibliography = build_bibliography([d.doc for d in entities.documents])  # loaded once
     title = report.config.title or Path(report.dossier).stem
     details = [store.document(d["id"]) for d in documents]
     written = {
