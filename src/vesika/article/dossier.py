@@ -42,14 +42,15 @@ def is_article(doc: Document) -> bool:
     return len(cited) >= MIN_CITATIONS
 
 
-def write_dossier(article: Path, out_dir: Path, warnings: list[str] | None = None
-                  ) -> tuple[Path, list[QuotedDocument], bool]:
+def write_dossier(article: Path, out_dir: Path, warnings: list[str] | None = None,
+                  doc: Document | None = None) -> tuple[Path, list[QuotedDocument], bool]:
     """(the dossier folder, the documents found, whether it was written now). An existing
-    folder is left alone and returned as it is. Problems go to `warnings`."""
+    folder is left alone and returned as it is. Problems go to `warnings`. `doc`: the article
+    as already read, if the caller has it."""
     folder = out_dir / "dossier"
     if folder.is_dir() and any(folder.iterdir()):
         return folder, [], False
-    doc = document_from_file(article)
+    doc = doc or document_from_file(article)
     found_warnings: list[str] = []
     quoted = extract_documents(doc, load_authority(article.parent), warnings=found_warnings)
     if not quoted:

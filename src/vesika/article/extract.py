@@ -31,7 +31,7 @@ from typing import Any
 from wordfreq import zipf_frequency
 
 from vesika.annotate.authority import Authority
-from vesika.annotate.citations import Citation, find_citations, note_segments
+from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
@@ -99,10 +99,10 @@ def extract_documents(doc: Document, authority: Authority,
     finder = finder or NameFinder(authority)
     language = doc.meta.language or detect_language(text) or "und"
     notes, _ = note_segments(doc)
-    citations = find_citations(text, notes, doc.body_end)
+    bibliography = build_bibliography([doc])
+    citations = [c.citation for c in bibliography.citations]  # found once, there
     references = [(a, b) for a, b in parenthesized(text)
                   if any(a <= c.start < b for c in citations)]
-    bibliography = build_bibliography([doc])
     full_mentions = {c.citation.start: _full_text(bibliography, c.work)
                      for c in bibliography.citations if c.work}
     mentions = resolve(finder.find(text, language), authority, doc.meta.date)

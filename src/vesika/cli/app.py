@@ -353,12 +353,13 @@ def _article_mode(path: Path, target: Path, *, quiet: bool) -> Path:
     from vesika.pipeline import document_from_file
 
     try:
-        if not is_article(document_from_file(path)):
-            return path
+        article = document_from_file(path)
     except IngestError:
         return path  # the ingest step reports the file and its problem
+    if not is_article(article):
+        return path
     warnings: list[str] = []
-    folder, quoted, written = write_dossier(path, target, warnings)
+    folder, quoted, written = write_dossier(path, target, warnings, article)
     for warning in warnings:
         err.print(f"warning: {escape(warning)}", highlight=False)
     if not quiet:
