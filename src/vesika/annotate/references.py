@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from vesika.annotate.dates import find_dates
 from vesika.lang.dockinds import document_kind, is_bare_kind
 
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
@@ -216,9 +217,8 @@ def _locate(citation: Citation, rest: str | None) -> None:
         citation.warnings.append(f"unread part: {rest}")
 
 
-def _textual_day(written: str) -> re.Match[str] | str | None:
+def _textual_day(written: str) -> str | None:
     """A day written in words ("15 November 1777", "3 Temmuz 1920"), as EDTF, or None."""
-    from vesika.annotate.dates import find_dates  # dates imports nothing from here
 
     for m in find_dates(written):
         if m.date and m.kind == "date" and m.date.precision == "day":
