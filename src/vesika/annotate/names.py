@@ -100,7 +100,7 @@ class _Form:
     # Only the stem of an izafet form (Meclis of Meclisi): it must be followed by the izafet
     # written apart, Meclis-i, or by an apostrophe, Hükümet’lerinin.
     izafet_only: bool = False
-    capitals: tuple[tuple[int, bool], ...] = ()  # (word index, capitalised) in the form
+    capitals: tuple[int, ...] = ()  # the form's capitalised words, by index
 
 
 def _language_family(language: str) -> str:
@@ -214,18 +214,9 @@ class NameFinder:
         the Turkish Nationalists); ``15. Kolordu`` is judged by its first letter."""
         if not form.capitals:
             return True
-        words = name_key(written).split(" ")
-        originals = []
-        pos = 0
-        for w in words:
-            originals.append(written[pos : pos + len(w)])
-            pos += len(w) + 1
-        for i, capital in form.capitals:
-            if i < len(originals):
-                letter = next((c for c in originals[i] if c.isalpha()), "")
-                if capital and letter and not letter.isupper():
-                    return False
-        return True
+        letters = _initial_letters(written)
+        return all(i >= len(letters) or not letters[i] or letters[i].isupper()
+                   for i in form.capitals)
 
     def _mention(self, text: str, start: int, end: int, form: _Form) -> Mention:
         title = ""
@@ -276,15 +267,19 @@ class NameFinder:
         return ""
 
 
-def _capitals(form: str) -> tuple[tuple[int, bool], ...]:
-    words = name_key(form).split(" ")
+def _initial_letters(text: str) -> list[str]:
+    """The first letter of each word of `text` ("" for a word without one), words as
+    `name_key` separates them."""
     out, pos = [], 0
-    for i, w in enumerate(words):
-        letter = next((c for c in form[pos : pos + len(w)] if c.isalpha()), "")
-        if letter and letter.isupper():
-            out.append((i, True))
+    for w in name_key(text).split(" "):
+        out.append(next((c for c in text[pos : pos + len(w)] if c.isalpha()), ""))
         pos += len(w) + 1
-    return tuple(out)
+    return out
+
+
+def _capitals(form: str) -> tuple[int, ...]:
+    """Which words of a form are capitalised."""
+    return tuple(i for i, letter in enumerate(_initial_letters(form)) if letter.isupper())
 
 
 def _another_word(word: str, form: _Form) -> bool:
