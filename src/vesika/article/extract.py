@@ -194,9 +194,10 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
                                 basis)
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
-    tail = _LEADING_CITATION.sub("", text[block.end + 1:block.end + 300].lstrip(" ”\"»"), count=1) \
-        if text[block.end + 1:].lstrip(" ”\"»\n").startswith("(") else text[block.end + 1:]
-    after = re.split(r"[.(;]", tail[:60], maxsplit=1)[0]
+    following = text[block.end + 1:block.end + 300]
+    if following.lstrip(" ”\"»\n").startswith("("):
+        following = _LEADING_CITATION.sub("", following.lstrip(" ”\"»"), count=1)
+    after = re.split(r"[.(;]", following[:60], maxsplit=1)[0]
     kind = (document_kind(text[heading[0]:heading[1]]) if heading else "") \
         or document_kind(after, nearest_end=True) \
         or document_kind(text[intro[0]:intro[1]], nearest_end=True)
