@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from vesika.lang.words import TURKISH, form_keys, prefix_keys, softened, tail_ok, words
+from vesika.lang.fold import fold
+from vesika.lang.words import (
+    MIN_PREFIX,
+    TURKISH,
+    VERB_MARK,
+    compound_stems,
+    form_keys,
+    prefix_keys,
+    softened,
+    tail_ok,
+    verb_stem,
+    verb_tail_ok,
+    words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +61,9 @@ class ConceptHit:
 class Lexicon:
     concepts: dict[str, Concept] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    # family -> first word key -> [(concept id, all word keys of the form)]
-    _index: dict[str, dict[str, list[tuple[str, tuple[str, ...]]]]] = field(
-        default_factory=dict, repr=False)
+    # family -> first word key -> [(concept id, all word keys of the form, the form as
+    # written, folded)]
+    _index: dict[str, dict[str, list[_Entry]]] = field(default_factory=dict, repr=False)
 
     def add(self, concept: Concept) -> None:
         self.concepts[concept.id] = concept
@@ -64,9 +77,18 @@ class Lexicon:
                     variants = [keys]
                     if fam == TURKISH and (soft := softened(keys[-1])):
                         variants.append((*keys[:-1], soft))
+                    if fam == TURKISH and len(keys) > 1:
+                        variants.extend((*keys[:-1], bare) for bare in compound_stems(keys[-1]))
+                    if fam == TURKISH and (stem := verb_stem(keys[-1])):
+                        # a one-word verb needs a stem long enough to look up by prefix
+                        if len(keys) > 1 or len(stem) > MIN_PREFIX:
+                            variants.append((*keys[:-1], stem))
+                        if soft := softened(stem[:-1]):
+                            variants.append((*keys[:-1], soft + VERB_MARK))
+                    written = _written(form)
                     for variant in variants:
-                        entry = (concept.id, variant)
-                        bucket = index.setdefault(variant[0], [])
+                        entry = (concept.id, variant, written)
+                        bucket = index.setdefault(variant[0].rstrip(VERB_MARK), [])
                         if entry not in bucket:
                             bucket.append(entry)
 
@@ -81,7 +103,7 @@ class Lexicon:
         hits: list[ConceptHit] = []
         i = 0
         while i < len(ws):
-            best = self._longest(index, ws, i, fam)
+            best = self._longest(index, ws, i, fam, text)
             if best is None:
                 i += 1
                 continue
@@ -89,29 +111,52 @@ class Lexicon:
             hits.append(ConceptHit(concept, ws[i].start, ws[i + n - 1].end))
             if n > 1:
                 for j in range(i, i + n):
-                    part = self._longest(index, ws[j:j + 1], 0, fam)
+                    part = self._longest(index, ws[j:j + 1], 0, fam, text)
                     if part is not None and part[1] != concept:
                         hits.append(ConceptHit(part[1], ws[j].start, ws[j].end))
             i += n
         return hits
 
     @staticmethod
-    def _longest(index: dict[str, list[tuple[str, tuple[str, ...]]]], ws: list, i: int,
-                 fam: str) -> tuple[int, str] | None:
-        """The longest form starting at word `i`, as (number of words, concept)."""
+    def _longest(index: dict[str, list[_Entry]], ws: list, i: int, fam: str,
+                 text: str) -> tuple[int, str] | None:
+        """The longest form starting at word `i`, as (number of words, concept). A stemmer
+        gives `nationality` and `nation` one key: among forms of the same length, the one
+        written most like the text wins (longest common beginning, then the shorter form)."""
         best: tuple[int, str] | None = None
+        best_rank: tuple[int, int] = (-1, 0)
         for candidate in _lookup_keys(ws[i].key, fam):
-            for concept, keys in index.get(candidate, ()):
+            for concept, keys, written in index.get(candidate, ()):
                 n = len(keys)
-                if fam == TURKISH and not tail_ok(keys[0], ws[i].key):
+                if fam == TURKISH and not _tail_fits(keys[0], ws[i].key):
                     continue
-                if i + n <= len(ws) and all(
+                if i + n > len(ws) or not all(
                     _matches(ws[i + j].key, keys[j], fam) for j in range(1, n)
-                ) and (best is None or n > best[0]):
-                    best = (n, concept)
+                ):
+                    continue
+                rank = (0, 0) if fam == TURKISH else _likeness(
+                    written, _written(text[ws[i].start:ws[i + n - 1].end]))
+                if best is None or n > best[0] or (n == best[0] and rank > best_rank):
+                    best, best_rank = (n, concept), rank
             if best is not None:
                 return best  # the longest matching prefix wins
         return best
+
+
+_Entry = tuple[str, tuple[str, ...], str]
+
+
+def _written(text: str) -> str:
+    return " ".join(fold(text.lower()).split())
+
+
+def _likeness(form: str, seen: str) -> tuple[int, int]:
+    common = 0
+    for a, b in zip(form, seen, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common, -len(form)
 
 
 def _lookup_keys(key: str, fam: str) -> list[str]:
@@ -121,10 +166,20 @@ def _lookup_keys(key: str, fam: str) -> list[str]:
 def _matches(text_key: str, form_key: str, fam: str) -> bool:
     if fam != TURKISH:
         return text_key == form_key
+    if form_key.endswith(VERB_MARK):
+        return text_key.startswith(form_key[:-1]) and _tail_fits(form_key, text_key)
     for stem in (form_key, softened(form_key)):
         if stem and text_key.startswith(stem) and tail_ok(stem, text_key):
             return True
     return False
+
+
+def _tail_fits(form_key: str, text_key: str) -> bool:
+    """Whether the rest of a Turkish word can follow the form: a verb stem takes a verb's
+    suffixes, a noun its own (see `tail_ok`)."""
+    if form_key.endswith(VERB_MARK):
+        return verb_tail_ok(text_key[len(form_key) - 1:])
+    return tail_ok(form_key, text_key)
 
 
 def read_tsv(path: Path | str, text: str) -> tuple[list[Concept], list[str]]:

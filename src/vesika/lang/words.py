@@ -128,3 +128,56 @@ def softened(key: str) -> str | None:
     if len(key) >= MIN_PREFIX and key[-1] in _SOFTENING and _SOFTENING[key[-1]] != key[-1]:
         return key[:-1] + _SOFTENING[key[-1]]
     return None
+
+
+# The compound marker (3rd-person possessive) on the head of a Turkish noun compound:
+# `nüfuz mıntıkası` is written `nüfuz mıntıkaları`, `nüfuz mıntıkalarının` in the plural, where
+# the marker follows the plural suffix. Lewis, *Turkish Grammar* (2nd ed., 2000), §IV.8-9
+# (the izafet of the "indefinite" type). After a vowel the marker is -sI, after a consonant -I.
+_VOWELS = "aeıioöuü"
+_HIGH_VOWELS = "ıiuü"
+_MIN_COMPOUND_STEM = 4
+
+
+def compound_stems(key: str) -> list[str]:
+    """`mıntıkası` -> [`mıntıka`], `meclisi` -> [`meclis`, `mecli`]: the head of a compound
+    without its marker, so that the plural and case forms of the compound match. Where the
+    word could be read both ways (`meclis-i` or `mecli-si`), both stems are given."""
+    if len(key) <= _MIN_COMPOUND_STEM or key[-1] not in _HIGH_VOWELS:
+        return []
+    stems = []
+    if key[-2] not in _VOWELS:
+        stems.append(key[:-1])
+    if key[-2] == "s" and len(key) - 2 >= _MIN_COMPOUND_STEM and key[-3] in _VOWELS:
+        stems.append(key[:-2])
+    return [s for s in stems if len(s) >= _MIN_COMPOUND_STEM]
+
+
+# Verbs: a lexicon form in the infinitive (`tanımak`, `kabul etmek`) never begins the finite
+# forms of a text (`tanır`, `tanınması`, `kabul eder`, `iptal edilecektir`). Such a form is
+# also indexed by its stem, marked with VERB_MARK, and the stem then takes only what can open a
+# verb's suffix chain: voice (passive -Il/-In), then aorist -Ir/-Ar, negation and infinitive
+# -mA-, past -DI, evidential -mIş, future -(y)AcAk, progressive -Iyor, conditional -sA,
+# participles -(y)An, -DIk, converbs -(y)ArAk, -(y)Ip, -(y)IncA, optative -(y)A (Lewis,
+# *Turkish Grammar*, 2nd ed., 2000, ch. VII-VIII). So `tanı-` takes `tanır`, `tanınması`,
+# `tanımıştır` but not `tanık` (witness) or `tanım` (definition).
+VERB_MARK = "-"
+_INFINITIVE = re.compile(r"m[ae]k$")
+_VERB_TAIL = re.compile(
+    r"(?:[ıiuü]?[ln](?=[aeıiuüdmsy]))?"
+    r"(?:[aeıiuü]?r|m[aeıiuü]|[dt][ıiuü]|y?[ae]c[ae][kğ]|[ıiuü]?yor|y[aeıiuü]|s[aeıiuü]"
+    r"|[ıiuü]p|[ae]n|[ae]r[ae]k|[ıiuü]nc[ae]|[ae]|[ıiuü](?=[ln]))"
+)
+MIN_VERB_STEM = 2
+
+
+def verb_stem(key: str) -> str | None:
+    """`tanımak` -> `tanı-`, `etmek` -> `et-`: the stem of an infinitive, marked; else None."""
+    if not _INFINITIVE.search(key) or len(key) - 3 < MIN_VERB_STEM:
+        return None
+    return key[:-3] + VERB_MARK
+
+
+def verb_tail_ok(tail: str) -> bool:
+    """Whether `tail` can follow a verb stem (see VERB_MARK)."""
+    return _VERB_TAIL.match(tail) is not None
