@@ -152,3 +152,65 @@ def test_a_translation_is_linked_clause_by_clause_as_a_translation_not_as_lineag
     assert result.translations[5] == {"kind": "translation_of",
                                       "target": {"doc": "udhr_tr", "clause": "5"},
                                       "source": {"doc": "udhr_en", "clause": "5"}}
+
+
+def test_the_agreements_articles_are_traced_to_the_counter_proposals_points(example):
+    """Articles whose source the article's author names and whose wording shows it
+    (examples/ankara-moscow-1920/annotations/lineage.json)."""
+    links = {(link["target"]["clause"], link["source"]["doc"], link["source"]["clause"])
+             for link in align_json(example)["links"] if link["target"]["doc"] == "anlasma"}
+    assert {("5", "mukabil-teklifname", "3"),    # Arabia and Syria independent
+            ("8", "mukabil-teklifname", "6"),    # the Straits to a Black Sea conference
+            ("9", "mukabil-teklifname", "8"),    # spheres of influence abolished
+            ("10", "mukabil-teklifname", "p1"),  # mediation on the frontiers
+            } <= links
+
+
+def test_shuffled_udhr_articles_find_their_original_across_languages():
+    from vesika.segment import segment_clauses
+
+    def articles(doc_id: str, language: str, hide: bool) -> LineageDocument:
+        text = corpus_text(f"udhr/udhr_{language}.txt")
+        clauses = [c for c in segment_clauses(text, language=language) if c.label.isdigit()]
+        refs = [ClauseRef(doc_id, f"x{c.label}" if hide else c.label, text[c.start:c.end],
+                          language) for c in clauses]
+        if hide:  # reversed order and no numbers: only the content can match
+            refs.reverse()
+        return LineageDocument(doc_id, None, language=language, clauses=refs,
+                               responds_to=[] if not hide else ["en"])
+
+    result = align([articles("en", "en", False), articles("tr", "tr", True)],
+                   load_lexicon(), load_model())
+    best: dict[str, tuple[float, str]] = {}
+    for c in result.candidates:
+        best[c.target.label] = max(best.get(c.target.label, (0.0, "")), (c.score, c.source.label))
+    wrong = {t: s for t, (_, s) in best.items() if t != f"x{s}"}
+    assert len(best) == 30 and not wrong
+
+
+def test_a_frame_clause_is_told_from_a_provision():
+    from vesika.link.lineage.features import framing, role_mismatch
+
+    assert [framing(x) for x in ("preamble", "p1", "p12", "1", "I.8", "x04", "s2")] == [
+        True, True, True, False, False, False, False]
+    article = ClauseRef("anlasma", "1", "", "tr")
+    assert role_mismatch(article, ClauseRef("mukabil-teklifname", "preamble", "", "ota")) == 1.0
+    assert role_mismatch(article, ClauseRef("birinci-teklifname", "1", "", "ota")) == 0.0
+    assert role_mismatch(ClauseRef("b", "p2", "", "en"), ClauseRef("a", "preamble", "", "en")) \
+        == 0.0
+
+
+def test_links_in_step_with_their_neighbours_say_so():
+    en = corpus_text("udhr/udhr_en.txt")
+    from vesika.segment import segment_clauses
+
+    source = {c.label: en[c.start:c.end] for c in segment_clauses(en, language="en")
+              if c.label in ("3", "4", "5")}
+    target = {k: v.replace("Everyone", "Every person") for k, v in source.items()}
+    result = align([doc("a", "1948", source), doc("b", "1950", target)],
+                   load_lexicon(), load_model())
+    by_pair = {(c.target.label, c.source.label): c.features for c in result.candidates}
+    # article 4's neighbours 3 and 5 are linked in step, so (4, 4) has a diagonal; (3, 5)
+    # has none (nothing comes before 3 in the target, nothing after 5 in the source)
+    assert by_pair[("4", "4")]["diagonal"] > 0.5
+    assert by_pair[("3", "5")]["diagonal"] == 0.0

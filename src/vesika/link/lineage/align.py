@@ -28,6 +28,7 @@ from vesika.link.lineage.features import (
     containment,
     evidence,
     profile,
+    role_mismatch,
 )
 from vesika.link.lineage.model import DEFAULT_THRESHOLD, LinkModel
 from vesika.model import FuzzyDate
@@ -276,7 +277,9 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
     The model's ranking stage scores each pair on what the two clauses share; from it,
     `relative` and `is_best` say how a source ranks among the target's candidates, and
     `mutual` whether the target is also the source's best match among this document's
-    clauses — a clause taken up once is usually taken up by the clause most like it.
+    clauses — a clause taken up once is usually taken up by the clause most like it — and
+    `source_relative` how the pair ranks among the source's candidates. `diagonal` reads the
+    neighbours (see `_diagonal`).
     """
     import numpy as np
 
@@ -302,10 +305,12 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
                     **extra,
                     "concept_cos": float(cos["concept_cos"][flat]),
                     "concept_containment": containment(target, source, vectors.concept_idf),
+                    "source_taken_up": containment(source, target, vectors.concept_idf),
                     "word_cos": float(cos["word_cos"][flat]),
                     "char_cos": float(cos["char_cos"][flat]),
                     "numbers": 1.0 if target.numbers & source.numbers else 0.0,
                     "same_family": 1.0 if target.fam == source.fam else 0.0,
+                    "role_mismatch": role_mismatch(target.ref, source.ref),
                 }
                 mine.append((col, feats, model.ranking_score(feats)))
             top = max(value for _, _, value in mine)
@@ -314,13 +319,34 @@ def _score(rows: list[int], cols: list[int], profiles: list[Profile], vectors: V
                 feats["is_best"] = 1.0 if top > 0 and value >= top else 0.0
                 pairs.append((row, col, feats, value))
     source_best: dict[int, float] = {}
-    for _, col, _, value in pairs:
+    ranked: dict[tuple[int, int], float] = {}
+    for row, col, _, value in pairs:
         source_best[col] = max(source_best.get(col, 0.0), value)
+        ranked[(row, col)] = value
     by_row: dict[int, list[Candidate]] = {}
     for row, col, feats, value in pairs:
         feats["mutual"] = 1.0 if value > 0 and value >= source_best[col] else 0.0
+        feats["source_relative"] = value / source_best[col] if source_best[col] > 0 else 0.0
+        feats["diagonal"] = _diagonal(row, col, ranked, profiles)
         target, source = profiles[row], profiles[col]
         by_row.setdefault(row, []).append(Candidate(
             target.ref, source.ref, model.probability(feats), feats,
             partial(evidence, target, source, vectors, feats)))
     return [c for row in rows for c in sorted(by_row.get(row, []), key=lambda c: -c.score)]
+
+
+def _diagonal(row: int, col: int, ranked: dict[tuple[int, int], float],
+              profiles: list[Profile]) -> float:
+    """How strongly the clauses around a pair are linked the same way: the ranking score of
+    the target's previous clause with the source's previous clause, or of the next with the
+    next. A draft keeps much of the order of the text it answers, so a link whose neighbours
+    are linked in step is likelier — the diagonal that sentence aligners follow (Gale and
+    Church, "A program for aligning sentences in bilingual corpora", 1993)."""
+    best = 0.0
+    for step in (-1, 1):
+        r, c = row + step, col + step
+        if (0 <= r < len(profiles) and 0 <= c < len(profiles)
+                and profiles[r].ref.doc == profiles[row].ref.doc
+                and profiles[c].ref.doc == profiles[col].ref.doc):
+            best = max(best, ranked.get((r, c), 0.0))
+    return best

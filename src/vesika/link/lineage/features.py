@@ -8,6 +8,7 @@ sparse matrix products.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,10 +19,10 @@ from vesika.lang.lexicon import ConceptHit, Lexicon
 from vesika.lang.words import TURKISH, family, numbers, words
 
 # What a pair shares (the ranking stage reads these) ...
-SHARED_FEATURES = ("concept_cos", "concept_containment", "word_cos", "char_cos", "numbers",
-                   "same_family")
+SHARED_FEATURES = ("concept_cos", "concept_containment", "source_taken_up", "word_cos",
+                   "char_cos", "numbers", "same_family", "role_mismatch")
 # ... and how it ranks among the candidates by that stage (the final stage adds these).
-FEATURES = (*SHARED_FEATURES, "relative", "is_best", "mutual")
+FEATURES = (*SHARED_FEATURES, "relative", "is_best", "mutual", "source_relative", "diagonal")
 # With the optional embeddings extra, one more feature (and a model fitted with it).
 EMBEDDING_FEATURE = "embed_cos"
 # A retrieval feature present in more than 2% of the clauses (and at least 50 of them) is too
@@ -139,16 +140,34 @@ class Vectors:
         return out
 
 
+_FRAMING = re.compile(r"preamble|p\d+")
+
+
+def framing(label: str) -> bool:
+    """A preamble or a paragraph after the last numbered point (`p1`, `p2`: closings,
+    salutations, signatures): the frame around a document's provisions."""
+    return _FRAMING.fullmatch(label) is not None
+
+
+def role_mismatch(target: ClauseRef, source: ClauseRef) -> float:
+    """1 when one clause is a numbered provision and the other part of a frame. Provisions are
+    drafted from provisions; a letter's opening, which restates the letter it answers, and its
+    courtesies rarely become an article (the "banalities" TextPAIR filters out)."""
+    return 1.0 if framing(target.label) != framing(source.label) else 0.0
+
+
 def containment(target: Profile, source: Profile, idf: dict[str, float]) -> float:
-    """How much of the target's meaning the source holds: the IDF weight of the concepts they
-    share over the IDF weight of the target's concepts. Lineage runs one way — a short article
-    may take one point out of a long proposal clause — so this is asymmetric, unlike a cosine
-    (Broder, "On the resemblance and containment of documents", 1997)."""
+    """How much of the target's meaning the source holds: the weight of the concepts they
+    share over the weight of the target's concepts, a concept weighing its IDF squared (as it
+    does in a TF-IDF dot product). Lineage runs one way — a short article may take one point
+    out of a long proposal clause — so this is asymmetric, unlike a cosine (Broder, "On the
+    resemblance and containment of documents", 1997); `containment(source, target)` says how
+    much of the source was taken up."""
     mine = set(target.concepts)
-    total = sum(idf.get(c, 1.0) for c in mine)
+    total = sum(idf.get(c, 1.0) ** 2 for c in mine)
     if not total:
         return 0.0
-    return sum(idf.get(c, 1.0) for c in mine & set(source.concepts)) / total
+    return sum(idf.get(c, 1.0) ** 2 for c in mine & set(source.concepts)) / total
 
 
 def _idf(rows: list[Mapping[str, int]]) -> dict[str, float]:
