@@ -4,9 +4,9 @@ The weights in `src/vesika/data/lineage_model.json` (and, for the optional embed
 `lineage_model_embeddings.json`) were fitted by `bench/fit_lineage.py` on
 the *training* gold (tests/data/lineage/training.json: Virginia Declaration -> Déclaration de
 1789 -> UDHR, Bill of Rights -> UDHR, the seed article's Turkish abstract -> its English one;
-the links into the UDHR repeated for its Turkish and Russian texts), which no benchmark scores. The default threshold is 0.5:
-a link is proposed when the model finds it more likely than not, a rule fixed before any
-benchmark ran.
+the links into the UDHR repeated for its Turkish and Russian texts), which no benchmark scores.
+The default threshold is 0.5: a link is proposed when the model finds it more likely than not,
+a rule fixed before any benchmark ran.
 """
 
 from __future__ import annotations
