@@ -214,3 +214,16 @@ def test_links_in_step_with_their_neighbours_say_so():
     # has none (nothing comes before 3 in the target, nothing after 5 in the source)
     assert by_pair[("4", "4")]["diagonal"] > 0.5
     assert by_pair[("3", "5")]["diagonal"] == 0.0
+
+
+def test_salutations_and_signatures_are_neither_traced_nor_dropped(example):
+    result = align_json(example, "--all")
+    formulae = {("mukabil-teklifname", "p2"),  # "Büyük Millet Meclis-i Reisi Efendi!"
+                ("mukabil-teklifname", "p4"),  # "Umur-u Hariciye Ahali Komiseri Çiçerin"
+                ("birinci-teklifname", "p1")}  # "Büyük Millet Meclisi Reisi M. Kemal"
+    seen = {(ref["doc"], ref["clause"]) for link in result["links"]
+            for ref in (link["target"], link["source"])}
+    seen |= {(ref["doc"], ref["clause"]) for ref in result["novel"] + result["dropped"]}
+    assert not seen & formulae
+    # the counter-proposal's closing courtesy is longer than a formula and stays
+    assert ("mukabil-teklifname", "p3") in seen

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
@@ -27,6 +27,7 @@ from vesika.link.lineage.features import (
     Vectors,
     containment,
     evidence,
+    formulae,
     profile,
     role_mismatch,
 )
@@ -171,7 +172,8 @@ def align(
     top_k: int = TOP_K,
 ) -> Lineage:
     """Score every target clause against the clauses of its possible sources."""
-    primary = [d for d in documents if d.kind not in SECONDARY_KINDS and d.clauses]
+    primary = [_without_formulae(d) for d in documents
+               if d.kind not in SECONDARY_KINDS and d.clauses]
     plan, pairs, skipped = _plan(primary)
     profiles: list[Profile] = []
     index: dict[tuple[str, str], int] = {}
@@ -197,6 +199,15 @@ def align(
             c.status, c.comment = reviews[c.id]
     return Lineage(candidates, threshold, pairs, skipped, target_refs,
                    list(source_refs.values()), translations(documents))
+
+
+def _without_formulae(doc: LineageDocument) -> LineageDocument:
+    """The document with its salutations, signatures and other short frame clauses left out:
+    they are neither traced nor counted as dropped."""
+    short = formulae(doc.clauses)
+    if not short:
+        return doc
+    return replace(doc, clauses=[c for c in doc.clauses if c.label not in short])
 
 
 def translations(documents: list[LineageDocument]) -> list[dict[str, Any]]:

@@ -149,6 +149,18 @@ def framing(label: str) -> bool:
     return _FRAMING.fullmatch(label) is not None
 
 
+# A frame clause of fewer words is a formula — a salutation ("Büyük Millet Meclis-i Reisi
+# Efendi!"), a signature ("Umur-u Hariciye Ahali Komiseri Çiçerin"), a date line — which
+# TextPAIR calls a "banality" and filters out: it repeats between letters without deriving.
+FORMULA_WORDS = 8
+
+
+def formulae(clauses: list[ClauseRef]) -> set[str]:
+    """Labels of the short frame clauses of one document, unless nothing else is left."""
+    short = {c.label for c in clauses if framing(c.label) and len(c.text.split()) < FORMULA_WORDS}
+    return short if len(short) < len(clauses) else set()
+
+
 def role_mismatch(target: ClauseRef, source: ClauseRef) -> float:
     """1 when one clause is a numbered provision and the other part of a frame. Provisions are
     drafted from provisions; a letter's opening, which restates the letter it answers, and its
