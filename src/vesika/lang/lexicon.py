@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import takewhile
 from pathlib import Path
 
 from vesika.lang.fold import fold
@@ -30,6 +31,9 @@ from vesika.lang.words import (
 )
 
 log = logging.getLogger(__name__)
+
+# An index entry: concept id, the word keys of one form, the form as written (folded).
+_Entry = tuple[str, tuple[str, ...], str]
 
 COLUMNS = ("id", "domain", "tr", "ota", "en", "fr", "ru", "de", "source")
 # Which columns feed which matching family: Ottoman and modern Turkish texts borrow from each
@@ -125,6 +129,7 @@ class Lexicon:
         written most like the text wins (longest common beginning, then the shorter form)."""
         best: tuple[int, str] | None = None
         best_rank: tuple[int, int] = (-1, 0)
+        seen: dict[int, str] = {}  # the text of n words from word i, as written, folded
         for candidate in _lookup_keys(ws[i].key, fam):
             for concept, keys, written in index.get(candidate, ()):
                 n = len(keys)
@@ -134,8 +139,11 @@ class Lexicon:
                     _matches(ws[i + j].key, keys[j], fam) for j in range(1, n)
                 ):
                     continue
-                rank = (0, 0) if fam == TURKISH else _likeness(
-                    written, _written(text[ws[i].start:ws[i + n - 1].end]))
+                rank = (0, 0)
+                if fam != TURKISH:
+                    if n not in seen:
+                        seen[n] = _written(text[ws[i].start:ws[i + n - 1].end])
+                    rank = (_common_start(written, seen[n]), -len(written))
                 if best is None or n > best[0] or (n == best[0] and rank > best_rank):
                     best, best_rank = (n, concept), rank
             if best is not None:
@@ -143,20 +151,12 @@ class Lexicon:
         return best
 
 
-_Entry = tuple[str, tuple[str, ...], str]
-
-
 def _written(text: str) -> str:
     return " ".join(fold(text.lower()).split())
 
 
-def _likeness(form: str, seen: str) -> tuple[int, int]:
-    common = 0
-    for a, b in zip(form, seen, strict=False):
-        if a != b:
-            break
-        common += 1
-    return common, -len(form)
+def _common_start(a: str, b: str) -> int:
+    return sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False)))
 
 
 def _lookup_keys(key: str, fam: str) -> list[str]:

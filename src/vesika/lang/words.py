@@ -140,9 +140,10 @@ _MIN_COMPOUND_STEM = 4
 
 
 def compound_stems(key: str) -> list[str]:
-    """`mıntıkası` -> [`mıntıka`], `meclisi` -> [`meclis`, `mecli`]: the head of a compound
+    """`bölgesi` -> [`bölges`, `bölge`], `hükümeti` -> [`hükümet`]: the head of a compound
     without its marker, so that the plural and case forms of the compound match. Where the
-    word could be read both ways (`meclis-i` or `mecli-si`), both stems are given."""
+    word could be read both ways (`meclis-i` or `mecli-si`), both stems are given; the wrong
+    one is a longer or shorter prefix of the same word and costs nothing."""
     if len(key) <= _MIN_COMPOUND_STEM or key[-1] not in _HIGH_VOWELS:
         return []
     stems = []
