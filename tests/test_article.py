@@ -77,6 +77,21 @@ def test_multi_paragraph_quotation_opening_each_paragraph():
     assert text[q.start:q.end].endswith("5 Ağustos 1920")
 
 
+def test_a_quotation_built_into_the_authors_sentence_is_not_a_document(found):
+    # The seed, p. 132: the quoted words end in a verbal noun and carry the accusative "-nı" on
+    # the closing mark: what Mustafa Kemal thought, cut to fit the author's sentence.
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("Mustafa Kemal, 19 Mayıs 1919")
+    sentence = text[start:text.index("(Karabekir, 2008, s. 61)", start)]
+    assert " ".join(sentence.split()).endswith("bir mahzuru olamayacağı”nı düşünüyordu.")
+    assert quotations(sentence) == []
+    assert not any(q.text.startswith("Bolşevizmin suret-i telakki") for q in found.values())
+    # The next sentences quote with a verb of saying after the closing mark: documents.
+    talat = text[text.index("Talat Paşa’ya yazdığı 20 Şubat"):text.index("(İlhan Tekeli")]
+    [letter] = quotations(talat)
+    assert talat[letter.start:letter.end].startswith("Binaenaleyh vatanımızı parçalatmak")
+
+
 def test_unclosed_quotation_and_unbalanced_parentheses_do_not_crash():
     text = "Şöyle dedi: “Bu tırnak hiç kapanmaz (ve parantez de " + "uzun metin " * 50
     quotations(text)
