@@ -9,9 +9,9 @@ For every quotation or annex (`quotations.py`) the article's own words around it
   quotation, else the date of the record it is cited from (minutes of a session quote what
   was said that day), else a date in the introducing sentence; an annex without any is dated
   no later than the dated source note that transmits it (``../1920-10-28``);
-* **author and recipient** — the signature (the quotation's last line, when it names a person),
-  then the grammar of the heading and introduction: Turkish ``X’in … teklifnamesi`` and
-  ``X tarafından`` (by X), ``X’den`` (from X) give the author, ``X’e`` (to X) the recipient;
+* **author and recipient** — `people.py`: the signature, the grammar of the heading and
+  introduction (``X tarafından``, ``X’den``, ``X’e``), the source note's sender and recipient
+  (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the document;
 * **source** — the reference right after it (with the work's full first mention when the
   reference is short), or for an annex the reference that introduces it and its source note;
 * **language** — Ottoman Turkish in Latin script (``ota-Latn``) when a fair share of its words
@@ -34,6 +34,7 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.people import read_people
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
 from vesika.lang.dockinds import document_kind
@@ -45,10 +46,6 @@ from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
 _ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
-_DATIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi|Hazretleri))?\s*['’]?(?:y?[ae]|n[ae])\b")
-_ABLATIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi))?\s*['’]?n?[dt][ae]n\b")
-_GENITIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi))?\s*['’]?n?[ıiuü]n\b")
-_BY = re.compile(r"^\w*\s+(?:tarafından|by|par|von)\b", re.IGNORECASE)
 # The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
 # English/French/German verb of saying: an introduction, not a heading.
 _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü]r|[dt][ıiuü]|yor(?:du)?|"
@@ -190,8 +187,8 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         note = " ".join(text[block.source_note[0] + 1:block.source_note[1] - 1].split())
         source = f"{source}; {note}" if source else note
     date = _date(text, block, heading, intro, body, source_citation, basis)
-    author, recipient = _people(text, block, heading, intro, mentions, authority, references,
-                                basis)
+    author, recipient = read_people(text, block, heading, intro, body, mentions, authority,
+                                    references, basis)
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
     following = text[block.end + 1:block.end + 300]
@@ -341,57 +338,6 @@ def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple
             return FuzzyDate(FuzzyDate.year(1).earliest, latest.latest, "interval",
                              text=f"../{latest.edtf}", _edtf=f"../{latest.edtf}")
     return None
-
-
-def _people(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
-            mentions: list[Mention], authority: Authority, references: list[tuple[int, int]],
-            basis: dict[str, str]) -> tuple[str, str]:
-    def actors(a: int, b: int) -> list[Mention]:
-        return [m for m in mentions if a <= m.start < b and m.entity and
-                authority.entities[m.entity].type in ("person", "organisation")
-                and not any(ra <= m.start < rb for ra, rb in references)]
-
-    author = recipient = ""
-    last_line_start = text.rfind("\n", block.start, block.end)
-    if last_line_start > 0 and len(text[last_line_start:block.end].split()) <= 12:
-        signers = [m for m in actors(last_line_start, block.end)
-                   if authority.entities[m.entity or ""].type == "person"]
-        if signers:
-            author = " ".join(signers[-1].text.split())
-            basis["author"] = "signature"
-    places = [heading] if heading else []
-    places.append(intro)
-    if block.source_note:
-        places.append(block.source_note)
-    if block.shape == "annex" and block.heading:
-        places.insert(0, block.heading)
-    for a, b in places:
-        for m in actors(a, b):
-            after = text[m.end:m.end + 25]
-            written = " ".join(m.text.split())
-            if not recipient and _DATIVE.match(after):
-                recipient = written
-                basis.setdefault("recipient", "dative in the introduction")
-            elif not author and (_BY.match(after) or _ABLATIVE.match(after)
-                                 or (_GENITIVE.match(after) and heading)):
-                author = written
-                basis.setdefault("author", "grammar of the introduction")
-    if not author:
-        subjects = [m for m in actors(intro[0], intro[1])
-                    if not _DATIVE.match(text[m.end:m.end + 25])
-                    and not _GENITIVE.match(text[m.end:m.end + 25])]
-        if subjects:
-            author = " ".join(subjects[0].text.split())
-            basis["author"] = "subject of the introducing sentence"
-    if not author:
-        earlier = [m for m in actors(max(0, intro[0] - 800), intro[0])
-                   if authority.entities[m.entity or ""].type == "person"
-                   and not _DATIVE.match(text[m.end:m.end + 25])
-                   and not _GENITIVE.match(text[m.end:m.end + 25])]
-        if earlier:
-            author = " ".join(earlier[-1].text.split())
-            basis["author"] = "subject of the sentences before"
-    return author, recipient
 
 
 def _language(body: str, article_language: str) -> str:
