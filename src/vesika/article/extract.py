@@ -7,8 +7,10 @@ For every quotation or annex (`quotations.py`) the article's own words around it
   sentence that introduces it;
 * **date** — a date in the heading, else a dateline or date under the signature inside the
   quotation, else the date of the record it is cited from (minutes of a session quote what
-  was said that day), else a date in the introducing sentence; an annex without any is dated
-  no later than the dated source note that transmits it (``../1920-10-28``);
+  was said that day), else a date in the introducing sentence; else what the rest of the
+  article says of it (`prose_dates.py`: ``Temmuz 1920’de kesinleşen anlaşma``, a
+  back-reference ``yukarıdaki telgrafı … gönderdi``), bounded by the date of the source note
+  that transmits it;
 * **author and recipient** — `people.py`: the signature, the grammar of the heading and
   introduction (``X tarafından``, ``X’den``, ``X’e``), the source note's sender and recipient
   (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the document;
@@ -34,10 +36,11 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
-from vesika.article.people import read_people
+from vesika.article.people import read_people, source_parties
+from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
-from vesika.lang.dockinds import document_kind
+from vesika.lang.dockinds import document_kind, kind_nouns
 from vesika.lang.parens import parenthesized
 from vesika.lang.words import turkish_lower
 from vesika.link.bibliography import build_bibliography, slug
@@ -109,12 +112,21 @@ def extract_documents(doc: Document, authority: Authority,
     blocks += [q for q in set_off_blocks(text, references)
                if not any(b.start <= q.end and q.start <= b.end for b in blocks)]
     blocks = _merge(sorted(blocks, key=lambda b: b.start), citations, text)
-    out: list[QuotedDocument] = []
+    built: list[tuple[QuotedDocument, Named]] = []
     body_end = doc.body_end if doc.body_end is not None else len(text)
     for block, parts in blocks:
         segment = next(((s, e) for s, e, _ in notes if s <= block.start < e), (0, body_end))
-        quoted = _document(text, block, parts, segment, citations, references, full_mentions,
-                           mentions, authority, language)
+        built.append(_document(text, block, parts, segment, citations, references,
+                               full_mentions, mentions, authority, language))
+    # What the rest of the article says of each document dates those still undated.
+    prose = ProseDates(text, find_dates(text, language), [n for _, n in built], references,
+                       mentions, authority)
+    out: list[QuotedDocument] = []
+    for quoted, named in built:
+        if quoted.date is None:
+            quoted.date, how = prose.date(named)
+            if how:
+                quoted.basis["date"] = how
         quoted.id = _unique_id(quoted, {q.id for q in out} | {doc.id})
         out.append(quoted)
     return out
@@ -150,7 +162,7 @@ def _merge(blocks: list[Block], citations: list[Citation],
 def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tuple[int, int],
               citations: list[Citation], references: list[tuple[int, int]],
               full_mentions: dict[int, str], mentions: list[Mention], authority: Authority,
-              language: str) -> QuotedDocument:
+              language: str) -> tuple[QuotedDocument, Named]:
     basis: dict[str, str] = {}
     body, notes = _body(text, parts, citations)
     heading, intro = _introduction(text, block, segment, references)
@@ -200,10 +212,45 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         or document_kind(text[intro[0]:intro[1]], nearest_end=True)
     if block.shape == "annex" and block.heading:
         kind = document_kind(text[block.heading[0]:block.heading[1]]) or kind
-    return QuotedDocument(
+    quoted = QuotedDocument(
         id="", start=block.start, end=block.end, text=body, title=title, date=date,
         author=author, recipient=recipient, language=_language(body, language),
         kind=kind or "quotation", source=source, notes=notes, basis=basis)
+    return quoted, _named(text, block, heading, intro, quoted, mentions, authority, language)
+
+
+def _named(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
+           quoted: QuotedDocument, mentions: list[Mention], authority: Authority,
+           language: str) -> Named:
+    """How the article names the document: the nouns of its kind in its heading and
+    introduction, and the form its source note gives (``… Mustafa Kemal’e telgraf``), whatever
+    its kind; with the ordinals and the like before them."""
+    stems: set[str] = set()
+    qualified: set[str] = set()
+    places = [p for p in (block.heading, heading, intro) if p]
+    for a, b in places:
+        for s, _, stem in kind_nouns(text[a:b]):
+            if document_kind(stem) == quoted.kind:
+                stems.add(stem)
+                qualified |= qualifiers(" ".join(text[max(a, a + s - 30):a + s].split()[-2:]))
+    note_date = None
+    parties: set[str] = set()
+    if block.source_note:
+        a, b = block.source_note
+        clause = re.split(r"[,;]", text[a:b], maxsplit=1)[0]
+        first = kind_nouns(clause)[:1]
+        stems |= {stem for _, _, stem in first}
+        found = [m.date for m in find_dates(text[a:b], language)
+                 if m.date and m.kind == "date"]
+        note_date = max(found, key=lambda d: d.latest) if found else None
+        parties = {m.entity for m in source_parties(text, block.source_note, mentions, authority)
+                   if m and m.entity}
+    start = block.heading[0] if block.heading else block.start
+    end = max(block.end, block.source_note[1] if block.source_note else 0)
+    paragraph = text.rfind("\n\n", 0, intro[0])
+    return Named(start, end, frozenset(stems), frozenset(qualified),
+                 0 if paragraph < 0 else paragraph + 2, quoted.date, frozenset(parties),
+                 note_date)
 
 
 def _body(text: str, parts: list[tuple[int, int]],
@@ -329,14 +376,6 @@ def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple
     if (d := dated(text[intro[0]:intro[1]])):
         basis["date"] = "introducing sentence"
         return d
-    if block.source_note:
-        note = [m.date for m in find_dates(text[block.source_note[0]:block.source_note[1]], "tr")
-                if m.date and m.kind == "date"]
-        if note:
-            basis["date"] = "no later than its source note"
-            latest = max(note, key=lambda d: d.latest)
-            return FuzzyDate(FuzzyDate.year(1).earliest, latest.latest, "interval",
-                             text=f"../{latest.edtf}", _edtf=f"../{latest.edtf}")
     return None
 
 
