@@ -69,6 +69,28 @@ def test_speech_dated_by_the_minutes_it_is_cited_from(found):
     assert speech.basis["date"] == "date of the record it is cited from"
 
 
+def test_reference_closing_the_sentence_a_quotation_ends(found):
+    # "… Harbord'a "Bolşeviklik meselesine … imkânsızdır.” demişti. (Jaeschke, 2011, ss.
+    # 164-165)" and "… mektubunda ise “Binaenaleyh … lazım gelebilir.” diye yazmıştır.
+    # (İlhan Tekeli ve Selim İlkin, …)": the reference after the verb of saying is theirs.
+    harbord, talat = found["speech-1919-09-22"], found["letter-1920-02-20"]
+    assert harbord.source.startswith("Jaeschke, 2011, ss. 164-165 (Gotthard Jaeschke, Çev.")
+    assert talat.source.startswith("İlhan Tekeli ve Selim İlkin, “Kurtuluş Savaşında Talat Paşa")
+    assert harbord.basis["source"] == talat.basis["source"] == \
+        "reference closing the sentence it is quoted in"
+    # A reference before the quotation, after the colon that introduces it.
+    assert found["proclamation-1920-08-05"].source.startswith("Bray, 1920a, p. 12")
+    assert found["proclamation-1920-08-05"].basis["source"] == \
+        "reference introducing the quotation"
+
+
+def test_a_title_from_a_long_introduction_is_cut_at_a_word(found):
+    title = found["speech-1920-07-03"].title
+    assert title == ("Mustafa Kemal 3 Temmuz’da BMM’de yapılan gizli oturumda, Dışişleri Halk"
+                     " Komiseri Georgi Çiçerin’in 2 Haziran tarihli mukabil teklifnamesi için"
+                     " şunları …")
+
+
 def test_multi_paragraph_quotation_opening_each_paragraph():
     text = ("Bir ilan yayımlamıştır:\n\n“Birinci paragraf burada yazılıdır ve oldukça uzundur,"
             " en az yüz yirmi harf olmalıdır ki belge sayılsın.\n\n“İkinci paragraf da buradadır"

@@ -48,6 +48,7 @@ from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
+MAX_TITLE = 160  # characters: a title taken from a longer introducing sentence is cut
 _ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
 # The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
 # English/French/German verb of saying: an introduction, not a heading.
@@ -59,6 +60,10 @@ _IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
 # What a sentence split can leave before the introduction: a full stop, a note marker [9].
 _LEADING_NOISE = re.compile(r"^[\s.,;:)\]]*(?:\[\d+\][\s.,;:]*)*")
 _LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
+# After a closing quotation mark, the rest of the author's sentence before its reference: a
+# verb of saying (" demişti. (", " diye yazmıştır. (", " he wrote. ("), or more of the
+# sentence, with no sentence end, quotation or parenthesis in it.
+_SAYING = re.compile(r"^[”\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
 _TRAILING_DATE = re.compile(r"[,;]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*:?\s*$")
 
 
@@ -184,17 +189,18 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
             basis["title"] = "document named in the introducing sentence"
         else:
             title = _LEADING_NOISE.sub("", " ".join(text[intro[0]:intro[1]].split()))
-            title = title.rstrip(": ")[:160]
+            title = title.rstrip(":, ")
+            if len(title) > MAX_TITLE:  # cut at a word, and say so
+                title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;") + " …"
             basis["title"] = "introducing sentence"
-    source_citation = _source(block, citations, text)
+    source_citation, where = _source(block, citations, text)
     source = ""
     if source_citation:
         source = source_citation.text
         full = full_mentions.get(source_citation.start, "")
         if full and full != source:
             source += f" ({full})"
-        basis["source"] = "reference after the quotation" if block.shape == "quotation" \
-            else "reference introducing the annex"
+        basis["source"] = where
     if block.source_note:
         note = " ".join(text[block.source_note[0] + 1:block.source_note[1] - 1].split())
         source = f"{source}; {note}" if source else note
@@ -332,21 +338,27 @@ def _introduction(text: str, block: Block, segment: tuple[int, int],
     return None, (start, end)
 
 
-def _source(block: Block, citations: list[Citation], text: str) -> Citation | None:
+def _source(block: Block, citations: list[Citation], text: str) -> tuple[Citation | None, str]:
+    """The reference the article gives for the quoted document, and where it stands."""
     if block.shape == "annex":
         before = [c for c in citations if c.end <= (block.heading or (block.start, 0))[0]
                   and (block.heading or (block.start, 0))[0] - c.end < 200]
-        return before[-1] if before else None
+        return (before[-1], "reference introducing the annex") if before else (None, "")
     for c in citations:
-        if c.start >= block.end and not text[block.end:c.start].strip(" \n”\"»()…."):
-            return c
-        if c.start >= block.end + 60:
+        between = text[block.end:c.start]
+        if c.start >= block.end and not between.strip(" \n”\"»()…."):
+            return c, "reference after the quotation"
+        if c.start >= block.end and _SAYING.match(between):
+            # "“…” demişti. (Jaeschke, …)", "“…” diye yazmıştır. (İlhan Tekeli …)": the
+            # reference closes the sentence the quotation ends.
+            return c, "reference closing the sentence it is quoted in"
+        if c.start >= block.end + 250:
             break
     # "… şöyle bir ilan yayımlamıştır: (Bray, 1920a, p. 12)" and then the quotation
     before = [c for c in citations if c.end <= block.start and
               not text[c.end:block.start].strip(" \n“\"«()") and
               text[:c.start].rstrip(" (").endswith(":")]
-    return before[-1] if before else None
+    return (before[-1], "reference introducing the quotation") if before else (None, "")
 
 
 def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
