@@ -164,6 +164,41 @@ def test_analyze_an_article_writes_a_dossier(tmp_path):
     assert "author: Mustafa Kemal" in edited.read_text(encoding="utf-8")
 
 
+def test_analyze_the_example_article(tmp_path):
+    # The example's copy of the article declares `kind: article` and the hand-made dossier's
+    # ids under `quotes`; the dossier written names its own documents.
+    article = tmp_path / "eldem-makale.txt"
+    shutil.copy(EXAMPLE / "eldem-makale.txt", article)
+    out = tmp_path / "out"
+    code, printed = run_cli("analyze", article, "--out", out)
+    assert code == 0, printed
+    dossier = out / "dossier"
+    written = sorted(p.stem for p in dossier.glob("*.md"))
+    assert len(written) == 12
+    front = (dossier / "eldem-makale.txt").read_text(encoding="utf-8").split("---")[1]
+    assert "\n".join(f"- {w}" for w in written) in front and "- anlasma" not in front
+    notes = json.loads((dossier / "annotations" / "editorial_notes.json").read_text("utf-8"))
+    assert any(w.startswith("the article's front matter names quoted documents not found here")
+               for w in notes["warnings"])
+    documents = json.loads((out / "documents.json").read_text(encoding="utf-8"))["documents"]
+    dates = {d["id"]: (d["date"] or {}).get("edtf") for d in documents}
+    assert dates["agreement-1920-07"] == "1920-07"
+    assert dates["conditions-1920-10-18-to-1920-10-28"] == "1920-10-18/1920-10-28"
+    assert dates["eldem-makale"] == "2020/.."
+    # The chronology and its findings come from the article: the misdated minutes it cites.
+    chronology = json.loads((out / "chronology.json").read_text(encoding="utf-8"))
+    assert [c["message"] for c in chronology["conflicts"]] == [
+        "cited for 5 Aralık’ta, the record is dated 25/9/1920: earlier than what it is cited for"]
+    assert any(e["date"]["edtf"] == "1920-10-18" and e["doc"] == "eldem-makale" and
+               e["statement"].startswith("Dahiliye Vekaleti (Danışıklı) Türkiye Komünist"
+                                         " Fırkası’na 18 Ekim’de ruhsat verdi")
+               for e in chronology["events"])
+    csl = json.loads((out / "bibliography.csl.json").read_text(encoding="utf-8"))
+    assert len(csl) == 28 and {"karabekir-2008", "topal-2018", "bray-1920b"} <= {
+        i["id"] for i in csl}
+    assert "@book{karabekir-2008," in (out / "bibliography.bib").read_text(encoding="utf-8")
+
+
 def test_bad_articles_give_warnings_not_crashes(tmp_path):
     article = tmp_path / "bad.md"
     article.write_text(
