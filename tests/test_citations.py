@@ -173,6 +173,18 @@ def test_listed_sources_without_parentheses(seed_bibliography):
     assert len({c.work for c in listed}) == 2
 
 
+def test_a_dated_source_is_a_work_of_that_day(seed_bibliography):
+    listed = next(c for c in seed_bibliography.citations
+                  if c.citation.text == "İstanbul’dan gizli rapor, 4 Ağustos 1920")
+    work = seed_bibliography.works[listed.work or ""]
+    assert (work.type, work.fields["date"], work.fields["year"]) == (
+        "document", "1920-08-04", "1920")
+    items = {i["id"]: i for i in json.loads(to_csl_json(seed_bibliography))}
+    assert items[work.key]["issued"] == {"date-parts": [[1920, 8, 4]]}
+    assert f"@misc{{{work.key},\n  title = {{İstanbul’dan gizli rapor, 4 Ağustos 1920}},\n" \
+           "  year = {1920},\n  date = {1920-08-04}\n}" in to_bibtex(seed_bibliography)
+
+
 def test_source_note_dated_in_words():
     c = parse("Kaynak: 15. Kolordu Sorumlu Subayı Kazım Karabekir’den Mustafa Kemal’e telgraf,"
               " 28 Ekim 1920 tarihli İstanbul raporunda aktarıldı.")

@@ -170,6 +170,11 @@ def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings:
             if name == "year" and work.fields.get("year"):
                 continue
             work.fields[name] = value
+    if c.kind == "report" and c.record_date and not work.fields.get("date"):
+        # A dated report or document given as a source is one work of that day (a series of
+        # minutes is not: its cited sessions stay with the citations).
+        work.fields["date"] = c.record_date
+        work.fields.setdefault("year", c.record_date[:4])
     if c.kind == "author-year" and not work.fields.get("title"):
         work.fields.setdefault("short", f"{c.author} {c.year}")
     return work
