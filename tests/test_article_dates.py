@@ -9,6 +9,7 @@ from vesika.annotate.authority import load_authority
 from vesika.annotate.dates import find_dates
 from vesika.article.extract import extract_documents
 from vesika.article.prose_dates import Named, ProseDates
+from vesika.lang.dockinds import kind_nouns
 from vesika.pipeline import document_from_file
 
 ARTICLE = SEED.parent.parent / "article" / "heldout_article.txt"
@@ -114,3 +115,12 @@ def test_english_description_after_the_noun():
     date, how = prose(text, [target], "en").date(target)
     assert date is not None and date.edtf == "1776-06"
     assert how == "the article's dated description of it: “Declaration of Rights of June 1776”"
+
+
+def test_document_nouns_are_nouns_not_verbs_of_saying():
+    # The seed's introduction of the speech of 3 July 1920: the counter-proposal it speaks of
+    # is a document noun; "söylemiştir" tells what the quotation is, it names no document.
+    phrase = ("Dışişleri Halk Komiseri Georgi Çiçerin’in 2 Haziran tarihli mukabil\n"
+              "teklifnamesi için şunları söylemiştir:")
+    assert [(phrase[a:b], stem) for a, b, stem in kind_nouns(phrase)] == [
+        ("mukabil\nteklifnamesi", "mukabil teklifname")]
