@@ -66,6 +66,14 @@ def test_fragments_dated_by_the_mention_earlier_in_their_paragraph(found):
     assert (second.id, second.kind) == ("proposal-1920-06-20", "proposal")
     assert second.basis["date"] == ("its dated mention earlier in the paragraph: “20/6/1920"
                                     " tarihli ikinci teklifnamesinin”")
+    # That mention names it as a heading would, and its parties in the genitive and dative.
+    assert second.title == ("Büyük Millet Meclisi’nin Moskova Sovyet Hükümeti’ne 20/6/1920"
+                            " tarihli ikinci teklifnamesinin")
+    assert (second.author, second.recipient) == ("Büyük Millet Meclisi",
+                                                 "Moskova Sovyet Hükümeti")
+    assert second.basis["author"] == second.basis["recipient"] == \
+        "its mention earlier in the paragraph"
+    assert second.source.startswith("Sadık Erdaş, “Türk-Sovyet İlişkilerinin İlk Yılı")
 
 
 def test_a_named_treaty_and_a_qualified_mention_are_not_descriptions_of_it(seed):

@@ -36,7 +36,7 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
-from vesika.article.people import read_people, source_parties
+from vesika.article.people import described_parties, read_people, source_parties
 from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
@@ -132,9 +132,34 @@ def extract_documents(doc: Document, authority: Authority,
             quoted.date, how = prose.date(named)
             if how:
                 quoted.basis["date"] = how
+            mention = prose.mention_before(named)
+            if mention:
+                _from_mention(quoted, text, mention, mentions, authority)
         quoted.id = _unique_id(quoted, {q.id for q in out} | {doc.id})
         out.append(quoted)
     return out
+
+
+# Where people.py fell back on a guess: the actor of the sentences around the quotation.
+_GUESSED = ("", "subject of the introducing sentence", "subject of the sentences before")
+
+
+def _from_mention(quoted: QuotedDocument, text: str, span: tuple[int, int],
+                  mentions: list[Mention], authority: Authority) -> None:
+    """A document introduced by a bare noun (``Teklifnamede, “…”``) takes its parties from the
+    mention that named it earlier in the paragraph, over a guess from the sentences around,
+    and its title from there when the introduction is too short to name it."""
+    author, recipient = described_parties(text, span, mentions, authority)
+    if quoted.basis.get("title") == "introducing sentence" and len(quoted.title.split()) <= 2:
+        named = [m.start for m in mentions if span[0] <= m.start < span[1]]
+        quoted.title = " ".join(text[min(named, default=span[0]):span[1]].split())
+        quoted.basis["title"] = "its mention earlier in the paragraph"
+    if author and quoted.basis.get("author", "") in _GUESSED:
+        quoted.author = " ".join(author.text.split())
+        quoted.basis["author"] = "its mention earlier in the paragraph"
+    if recipient and not quoted.recipient:
+        quoted.recipient = " ".join(recipient.text.split())
+        quoted.basis["recipient"] = "its mention earlier in the paragraph"
 
 
 def _full_text(bibliography: Any, work_key: str | None) -> str:

@@ -128,6 +128,24 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
     return author, recipient
 
 
+def described_parties(text: str, span: tuple[int, int], mentions: list[Mention],
+                      authority: Authority) -> tuple[Mention | None, Mention | None]:
+    """(author, recipient) a noun phrase naming the document gives, read as a heading is:
+    ``Büyük Millet Meclisi’nin Moskova Sovyet Hükümeti’ne 20/6/1920 tarihli ikinci
+    teklifnamesi`` — the genitive its author, the dative its recipient."""
+    author = recipient = None
+    for m in mentions:
+        if not span[0] <= m.start < span[1] or not m.entity \
+                or authority.entities[m.entity].type not in ("person", "organisation"):
+            continue
+        after = text[m.end:m.end + 40]
+        if author is None and GENITIVE.match(after):
+            author = m
+        elif recipient is None and DATIVE.match(after):
+            recipient = m
+    return author, recipient
+
+
 def source_parties(text: str, note: tuple[int, int] | None, mentions: list[Mention],
                    authority: Authority) -> tuple[Mention | None, Mention | None]:
     """(sender, recipient) a source note names for the text it transmits: ``Kazım

@@ -135,11 +135,21 @@ class ProseDates:
         self.described = [d for d in (self._describe(m) for m in self.dates)
                           if d and not _CLAIM.search(self.text, *self._sentence(d.span[0]))]
 
+    def mention_before(self, target: Named) -> tuple[int, int] | None:
+        """The dated mention of `target` earlier in the paragraph that introduces it, from the
+        start of its sentence to its noun (``Öte yandan Büyük Millet Meclisi’nin Moskova Sovyet
+        Hükümeti’ne 20/6/1920 tarihli ikinci teklifnamesinin``), or None."""
+        near = self._near(target)
+        return (self._sentence(near[-1].span[0])[0], near[-1].span[1]) if near else None
+
+    def _near(self, target: Named) -> list[_Described]:
+        return [d for d in self.described
+                if d.stem in target.stems and target.paragraph <= d.span[0] < target.start]
+
     def date(self, target: Named) -> tuple[FuzzyDate | None, str]:
         """The date the prose gives `target` and where it was read ("" when none)."""
         clues: list[_Clue] = []
-        near = [d for d in self.described
-                if d.stem in target.stems and target.paragraph <= d.span[0] < target.start]
+        near = self._near(target)
         if near:
             d = near[-1]
             said = self._words(d.span)
