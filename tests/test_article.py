@@ -69,12 +69,49 @@ def test_speech_dated_by_the_minutes_it_is_cited_from(found):
     assert speech.basis["date"] == "date of the record it is cited from"
 
 
+def test_reference_closing_the_sentence_a_quotation_ends(found):
+    # "… Harbord'a "Bolşeviklik meselesine … imkânsızdır.” demişti. (Jaeschke, 2011, ss.
+    # 164-165)" and "… mektubunda ise “Binaenaleyh … lazım gelebilir.” diye yazmıştır.
+    # (İlhan Tekeli ve Selim İlkin, …)": the reference after the verb of saying is theirs.
+    harbord, talat = found["speech-1919-09-22"], found["letter-1920-02-20"]
+    assert harbord.source.startswith("Jaeschke, 2011, ss. 164-165 (Gotthard Jaeschke, Çev.")
+    assert talat.source.startswith("İlhan Tekeli ve Selim İlkin, “Kurtuluş Savaşında Talat Paşa")
+    assert harbord.basis["source"] == talat.basis["source"] == \
+        "reference closing the sentence it is quoted in"
+    # A reference before the quotation, after the colon that introduces it.
+    assert found["proclamation-1920-08-05"].source.startswith("Bray, 1920a, p. 12")
+    assert found["proclamation-1920-08-05"].basis["source"] == \
+        "reference introducing the quotation"
+
+
+def test_a_title_from_a_long_introduction_is_cut_at_a_word(found):
+    title = found["speech-1920-07-03"].title
+    assert title == ("Mustafa Kemal 3 Temmuz’da BMM’de yapılan gizli oturumda, Dışişleri Halk"
+                     " Komiseri Georgi Çiçerin’in 2 Haziran tarihli mukabil teklifnamesi için"
+                     " şunları …")
+
+
 def test_multi_paragraph_quotation_opening_each_paragraph():
     text = ("Bir ilan yayımlamıştır:\n\n“Birinci paragraf burada yazılıdır ve oldukça uzundur,"
             " en az yüz yirmi harf olmalıdır ki belge sayılsın.\n\n“İkinci paragraf da buradadır"
             " ve devam eder.\n\n“5 Ağustos 1920”\n\nSonra makale devam eder.")
     [q] = quotations(text)
     assert text[q.start:q.end].endswith("5 Ağustos 1920")
+
+
+def test_a_quotation_built_into_the_authors_sentence_is_not_a_document(found):
+    # The seed, p. 132: the quoted words end in a verbal noun and carry the accusative "-nı" on
+    # the closing mark: what Mustafa Kemal thought, cut to fit the author's sentence.
+    text = SEED.read_text(encoding="utf-8")
+    start = text.index("Mustafa Kemal, 19 Mayıs 1919")
+    sentence = text[start:text.index("(Karabekir, 2008, s. 61)", start)]
+    assert " ".join(sentence.split()).endswith("bir mahzuru olamayacağı”nı düşünüyordu.")
+    assert quotations(sentence) == []
+    assert not any(q.text.startswith("Bolşevizmin suret-i telakki") for q in found.values())
+    # The next sentences quote with a verb of saying after the closing mark: documents.
+    talat = text[text.index("Talat Paşa’ya yazdığı 20 Şubat"):text.index("(İlhan Tekeli")]
+    [letter] = quotations(talat)
+    assert talat[letter.start:letter.end].startswith("Binaenaleyh vatanımızı parçalatmak")
 
 
 def test_unclosed_quotation_and_unbalanced_parentheses_do_not_crash():
@@ -125,6 +162,41 @@ def test_analyze_an_article_writes_a_dossier(tmp_path):
     code, printed = run_cli("analyze", article, "--out", out)
     assert code == 0 and "existing" in printed
     assert "author: Mustafa Kemal" in edited.read_text(encoding="utf-8")
+
+
+def test_analyze_the_example_article(tmp_path):
+    # The example's copy of the article declares `kind: article` and the hand-made dossier's
+    # ids under `quotes`; the dossier written names its own documents.
+    article = tmp_path / "eldem-makale.txt"
+    shutil.copy(EXAMPLE / "eldem-makale.txt", article)
+    out = tmp_path / "out"
+    code, printed = run_cli("analyze", article, "--out", out)
+    assert code == 0, printed
+    dossier = out / "dossier"
+    written = sorted(p.stem for p in dossier.glob("*.md"))
+    assert len(written) == 12
+    front = (dossier / "eldem-makale.txt").read_text(encoding="utf-8").split("---")[1]
+    assert "\n".join(f"- {w}" for w in written) in front and "- anlasma" not in front
+    notes = json.loads((dossier / "annotations" / "editorial_notes.json").read_text("utf-8"))
+    assert any(w.startswith("the article's front matter names quoted documents not found here")
+               for w in notes["warnings"])
+    documents = json.loads((out / "documents.json").read_text(encoding="utf-8"))["documents"]
+    dates = {d["id"]: (d["date"] or {}).get("edtf") for d in documents}
+    assert dates["agreement-1920-07"] == "1920-07"
+    assert dates["conditions-1920-10-18-to-1920-10-28"] == "1920-10-18/1920-10-28"
+    assert dates["eldem-makale"] == "2020/.."
+    # The chronology and its findings come from the article: the misdated minutes it cites.
+    chronology = json.loads((out / "chronology.json").read_text(encoding="utf-8"))
+    assert [c["message"] for c in chronology["conflicts"]] == [
+        "cited for 5 Aralık’ta, the record is dated 25/9/1920: earlier than what it is cited for"]
+    assert any(e["date"]["edtf"] == "1920-10-18" and e["doc"] == "eldem-makale" and
+               e["statement"].startswith("Dahiliye Vekaleti (Danışıklı) Türkiye Komünist"
+                                         " Fırkası’na 18 Ekim’de ruhsat verdi")
+               for e in chronology["events"])
+    csl = json.loads((out / "bibliography.csl.json").read_text(encoding="utf-8"))
+    assert len(csl) == 28 and {"karabekir-2008", "topal-2018", "bray-1920b"} <= {
+        i["id"] for i in csl}
+    assert "@book{karabekir-2008," in (out / "bibliography.bib").read_text(encoding="utf-8")
 
 
 def test_bad_articles_give_warnings_not_crashes(tmp_path):

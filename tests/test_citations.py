@@ -157,6 +157,45 @@ def test_gold_citations_are_found(seed_bibliography):
     assert found / len(rows) >= 0.95
 
 
+def test_listed_sources_without_parentheses(seed_bibliography):
+    # The "Dikkat" note of annex II-B names its two confirming sources in a numbered list.
+    listed = [c for c in seed_bibliography.citations if c.citation.kind == "report"
+              and not c.citation.text.startswith("Kaynak")]
+    assert [c.citation.text for c in listed] == [
+        "Çiçerin’den Türk Millet Meclisi’ne 4 Haziran 1920 tarihli telsiz telgraf dinlemesi",
+        "İstanbul’dan gizli rapor, 4 Ağustos 1920"]
+    # The spans of the hand-made gold (tests/data/citations/gold_citations.tsv, rows 26-27).
+    assert [(c.citation.start, c.citation.end) for c in listed] == [(14261, 14343), (14348, 14388)]
+    assert [c.citation.record_date for c in listed] == ["1920-06-04", "1920-08-04"]
+    # The list supports the sentence before the one announcing it.
+    assert {c.statement_text for c in listed} == {
+        "Dikkat: Yukarıdaki anlaşmanın şartları diğer iki kaynaktan öz olarak teyit edilmiştir."}
+    assert len({c.work for c in listed}) == 2
+
+
+def test_a_dated_source_is_a_work_of_that_day(seed_bibliography):
+    listed = next(c for c in seed_bibliography.citations
+                  if c.citation.text == "İstanbul’dan gizli rapor, 4 Ağustos 1920")
+    work = seed_bibliography.works[listed.work or ""]
+    assert (work.type, work.fields["date"], work.fields["year"]) == (
+        "document", "1920-08-04", "1920")
+    items = {i["id"]: i for i in json.loads(to_csl_json(seed_bibliography))}
+    assert items[work.key]["issued"] == {"date-parts": [[1920, 8, 4]]}
+    assert f"@misc{{{work.key},\n  title = {{İstanbul’dan gizli rapor, 4 Ağustos 1920}},\n" \
+           "  year = {1920},\n  date = {1920-08-04}\n}" in to_bibtex(seed_bibliography)
+
+
+def test_source_note_dated_in_words():
+    c = parse("Kaynak: 15. Kolordu Sorumlu Subayı Kazım Karabekir’den Mustafa Kemal’e telgraf,"
+              " 28 Ekim 1920 tarihli İstanbul raporunda aktarıldı.")
+    assert (c.kind, c.record_date) == ("report", "1920-10-28")
+
+
+def test_a_list_without_years_is_not_a_list_of_sources():
+    text = "Bu kaynaklar şunlardır: 1- Karabekir’in hatıraları, 2- Meclis zabıtları.\n"
+    assert find_citations(text) == []
+
+
 def test_citations_command(example, tmp_path):
     code, out = run_cli("citations", example, "--json", "--csl", tmp_path / "b.json",
                         "--bibtex", tmp_path / "b.bib")

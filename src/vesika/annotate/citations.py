@@ -20,11 +20,13 @@ from vesika.annotate.references import (
     YEAR,
     Citation,
     parse_reference,
+    source_report,
 )
 from vesika.lang.parens import parenthesized
 from vesika.model import Document
 
-__all__ = ["Citation", "find_citations", "note_segments", "parse_reference"]
+__all__ = ["Citation", "find_citations", "note_segments", "parse_reference",
+           "source_list_before"]
 
 # A short reference inside a note's sentence: "… printed in Rutland 1970, 1: 277–286.",
 # "… its title: Bowling, op. cit., 223.", "see ibid., 1: 289–291".
@@ -33,6 +35,13 @@ _INLINE = re.compile(
     rf"{YEAR}[a-z]?|(?:[A-ZÇĞİÖŞÜ][\w’'\-]+,\s*)?(?:op\.\s?cit\.|[Ii]bid\.|a\.g\.[em]\.))"
     r"(?:,\s*(?:(?:ss?|pp?|cols?)\.\s*)?(?:\d+:\s*)?[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?)?)")
 _SEE = re.compile(r"\b(?:bkz\.|Bkz\.|bakınız|see|See|cf\.|vgl\.)\s*:?\s*")
+# A sentence announcing the sources of what it follows, listed after it numbered and without
+# parentheses: "Bu kaynaklar şunlardır: 1- Çiçerin’den Türk Millet Meclisi’ne 4 Haziran 1920
+# tarihli telsiz telgraf dinlemesi, 2- İstanbul’dan gizli rapor, 4 Ağustos 1920"; "The sources
+# are: (1) …". Only the plural word: a single "Kaynak: …" is a source note in parentheses.
+SOURCE_LIST = re.compile(r"\b(?:kaynaklar[ıi]?|sources|quellen)\b[^.:;()\n]{0,40}:",
+                         re.IGNORECASE)
+_LIST_ITEM_GAP = 400  # characters: a numbered item further on belongs to something else
 
 
 def note_segments(doc: Document) -> tuple[list[tuple[int, int, str]], dict[str, Any]]:
@@ -59,8 +68,55 @@ def find_citations(text: str, footnotes: list[tuple[int, int, str]] | None = Non
         taken = [(a, b) for a, b in parenthesized(text, s, e)
                  if any(a <= c.start < b for c in out)]
         out.extend(_note_references(text, s, e, number, taken))
+    for c in _source_lists(text, out):
+        c.in_footnote = next((n for s, e, n in notes if s <= c.start < e), "")
+        out.append(c)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _source_lists(text: str, found: list[Citation]) -> list[Citation]:
+    """The items of each announced list of sources (`SOURCE_LIST`) that name a year, each a
+    report of its own; an item a parenthesised citation already covers is left to it."""
+    out: list[Citation] = []
+    for m in SOURCE_LIST.finditer(text):
+        paragraph_end = text.find("\n\n", m.end())
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        markers: list[re.Match[str]] = []
+        pos = m.end()
+        while True:
+            marker = re.compile(rf"(?<![^\s,;:])\(?{len(markers) + 1}\s*[-–—.)]\s+").search(
+                text, pos, min(paragraph_end, pos + _LIST_ITEM_GAP))
+            # The list starts right after the colon: "1- …", then "2- …" and so on.
+            if marker is None or (not markers and text[m.end():marker.start()].strip()):
+                break
+            markers.append(marker)
+            pos = marker.end()
+        for i, marker in enumerate(markers):
+            stop = markers[i + 1].start() if i + 1 < len(markers) else paragraph_end
+            sentence_end = re.compile(r"\.\s+(?=[A-ZÇĞİÖŞÜ])").search(text, marker.end(), stop)
+            a, b = _trim(text, marker.end(), sentence_end.start() if sentence_end else stop)
+            while b > a and text[b - 1] in ",; \n":
+                b -= 1
+            written = " ".join(text[a:b].split())
+            if not re.search(YEAR, written) or any(c.start < b and a < c.end for c in found):
+                continue
+            out.append(source_report(written, a, b, written))
+    return out
+
+
+def source_list_before(text: str, pos: int) -> int | None:
+    """Where the sentence announcing the list of sources that `pos` stands in starts, or None
+    when `pos` is not in such a list: the sources support what comes before that sentence."""
+    paragraph_start = text.rfind("\n\n", 0, pos) + 1
+    announced = None
+    for m in SOURCE_LIST.finditer(text, paragraph_start, pos):
+        announced = m
+    if announced is None:
+        return None
+    sentence = max(text.rfind(". ", paragraph_start, announced.start()),
+                   text.rfind(".\n", paragraph_start, announced.start()))
+    return sentence + 1 if sentence >= 0 else paragraph_start
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

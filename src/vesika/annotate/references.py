@@ -135,11 +135,7 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
         return None
     note = SOURCE_NOTE.match(written)
     if note:
-        citation = Citation(start, end, written, "report", title=note.group("t").strip())
-        date = _RECORD_DATE.search(written)
-        if date:
-            citation.record_date = _edtf(date)
-        return citation
+        return source_report(written, start, end, note.group("t").strip())
     back = _BACKREF.match(written)
     if back:
         citation = Citation(start, end, written, "back-reference", back=back.group("ref"))
@@ -203,6 +199,17 @@ def parse_reference(written: str, start: int, end: int) -> Citation | None:
     if not re.search(YEAR, written):
         return None
     return _full(written, start, end, fields)
+
+
+def source_report(written: str, start: int, end: int, title: str) -> Citation:
+    """A report or document given as a source (``Kaynak: …``, or an item of a list of sources),
+    dated by the day it names, written in figures (``4/8/1920``) or words (``4 Ağustos 1920``)."""
+    citation = Citation(start, end, written, "report", title=title)
+    date = _RECORD_DATE.search(written)
+    day = _edtf(date) if date else _textual_day(written)
+    if day:
+        citation.record_date = day
+    return citation
 
 
 def _locate(citation: Citation, rest: str | None) -> None:

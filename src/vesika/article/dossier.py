@@ -55,15 +55,15 @@ def write_dossier(article: Path, out_dir: Path, warnings: list[str] | None = Non
     quoted = extract_documents(doc, load_authority(article.parent), warnings=found_warnings)
     if not quoted:
         found_warnings.append("no quoted document found: the dossier holds the article alone")
-    if warnings is not None:
-        warnings.extend(f"{article.name}: {w}" for w in found_warnings)
     staging = out_dir / ".dossier.tmp"
     staging.mkdir(parents=True, exist_ok=True)
     for q in quoted:
         _write(staging / f"{q.id}.md", _markdown(q.front_matter(doc.id), q.text))
     _write(staging / article.name if article.suffix.lower() == ".pdf"
            else staging / f"{doc.id}{article.suffix or '.txt'}",
-           _article_file(article, doc, quoted))
+           _article_file(article, doc, quoted, found_warnings))
+    if warnings is not None:
+        warnings.extend(f"{article.name}: {w}" for w in found_warnings)
     notes = [{"document": q.id, **n} for q in quoted for n in q.notes]
     (staging / "annotations").mkdir(exist_ok=True)
     _write(staging / "annotations" / "editorial_notes.json", json.dumps(
@@ -91,7 +91,8 @@ def _markdown(meta: dict[str, Any], text: str) -> str:
     return f"---\n{front}---\n{text}\n"
 
 
-def _article_file(article: Path, doc: Document, quoted: list[QuotedDocument]) -> bytes | str:
+def _article_file(article: Path, doc: Document, quoted: list[QuotedDocument],
+                  warnings: list[str]) -> bytes | str:
     if article.suffix.lower() == ".pdf":
         return article.read_bytes()
     raw = article.read_text(encoding=doc.meta.extra.get("encoding") or "utf-8", errors="replace")
@@ -103,7 +104,15 @@ def _article_file(article: Path, doc: Document, quoted: list[QuotedDocument]) ->
     language = doc.meta.language or detect_language(doc.clean_text)
     if language and "language" not in front:
         front["language"] = language
-    front["quotes"] = sorted(set(front.get("quotes") or []) | {q.id for q in quoted})
+    # `quotes` names documents of this dossier: ids the article's front matter gives for
+    # another one (a hand-made dossier of the same article) would point at nothing here.
+    declared = front.get("quotes") or []
+    elsewhere = sorted(str(d) for d in (declared if isinstance(declared, list) else [declared])
+                       if str(d) not in {q.id for q in quoted})
+    if elsewhere:
+        warnings.append(f"the article's front matter names quoted documents not found here,"
+                        f" left out of its `quotes`: {', '.join(elsewhere)}")
+    front["quotes"] = sorted(q.id for q in quoted)
     return _markdown(front, body.lstrip("\n")).replace("\n\n\n", "\n\n", 1)
 
 

@@ -7,11 +7,13 @@ For every quotation or annex (`quotations.py`) the article's own words around it
   sentence that introduces it;
 * **date** — a date in the heading, else a dateline or date under the signature inside the
   quotation, else the date of the record it is cited from (minutes of a session quote what
-  was said that day), else a date in the introducing sentence; an annex without any is dated
-  no later than the dated source note that transmits it (``../1920-10-28``);
-* **author and recipient** — the signature (the quotation's last line, when it names a person),
-  then the grammar of the heading and introduction: Turkish ``X’in … teklifnamesi`` and
-  ``X tarafından`` (by X), ``X’den`` (from X) give the author, ``X’e`` (to X) the recipient;
+  was said that day), else a date in the introducing sentence; else what the rest of the
+  article says of it (`prose_dates.py`: ``Temmuz 1920’de kesinleşen anlaşma``, a
+  back-reference ``yukarıdaki telgrafı … gönderdi``), bounded by the date of the source note
+  that transmits it;
+* **author and recipient** — `people.py`: the signature, the grammar of the heading and
+  introduction (``X tarafından``, ``X’den``, ``X’e``), the source note's sender and recipient
+  (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the document;
 * **source** — the reference right after it (with the work's full first mention when the
   reference is short), or for an annex the reference that introduces it and its source note;
 * **language** — Ottoman Turkish in Latin script (``ota-Latn``) when a fair share of its words
@@ -34,9 +36,11 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.people import described_parties, read_people, source_parties
+from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
-from vesika.lang.dockinds import document_kind
+from vesika.lang.dockinds import document_kind, kind_nouns
 from vesika.lang.parens import parenthesized
 from vesika.lang.words import turkish_lower
 from vesika.link.bibliography import build_bibliography, slug
@@ -44,11 +48,8 @@ from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
+MAX_TITLE = 160  # characters: a title taken from a longer introducing sentence is cut
 _ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
-_DATIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi|Hazretleri))?\s*['’]?(?:y?[ae]|n[ae])\b")
-_ABLATIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi))?\s*['’]?n?[dt][ae]n\b")
-_GENITIVE = re.compile(r"^(?:\s+(?:Paşa|Bey|Efendi))?\s*['’]?n?[ıiuü]n\b")
-_BY = re.compile(r"^\w*\s+(?:tarafından|by|par|von)\b", re.IGNORECASE)
 # The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
 # English/French/German verb of saying: an introduction, not a heading.
 _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü]r|[dt][ıiuü]|yor(?:du)?|"
@@ -59,6 +60,10 @@ _IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
 # What a sentence split can leave before the introduction: a full stop, a note marker [9].
 _LEADING_NOISE = re.compile(r"^[\s.,;:)\]]*(?:\[\d+\][\s.,;:]*)*")
 _LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
+# After a closing quotation mark, the rest of the author's sentence before its reference: a
+# verb of saying (" demişti. (", " diye yazmıştır. (", " he wrote. ("), or more of the
+# sentence, with no sentence end, quotation or parenthesis in it.
+_SAYING = re.compile(r"^[”\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
 _TRAILING_DATE = re.compile(r"[,;]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*:?\s*$")
 
 
@@ -112,15 +117,49 @@ def extract_documents(doc: Document, authority: Authority,
     blocks += [q for q in set_off_blocks(text, references)
                if not any(b.start <= q.end and q.start <= b.end for b in blocks)]
     blocks = _merge(sorted(blocks, key=lambda b: b.start), citations, text)
-    out: list[QuotedDocument] = []
+    built: list[tuple[QuotedDocument, Named]] = []
     body_end = doc.body_end if doc.body_end is not None else len(text)
     for block, parts in blocks:
         segment = next(((s, e) for s, e, _ in notes if s <= block.start < e), (0, body_end))
-        quoted = _document(text, block, parts, segment, citations, references, full_mentions,
-                           mentions, authority, language)
+        built.append(_document(text, block, parts, segment, citations, references,
+                               full_mentions, mentions, authority, language))
+    # What the rest of the article says of each document dates those still undated.
+    prose = ProseDates(text, find_dates(text, language), [n for _, n in built], references,
+                       mentions, authority)
+    out: list[QuotedDocument] = []
+    for quoted, named in built:
+        if quoted.date is None:
+            quoted.date, how = prose.date(named)
+            if how:
+                quoted.basis["date"] = how
+            mention = prose.mention_before(named)
+            if mention:
+                _from_mention(quoted, text, mention, mentions, authority)
         quoted.id = _unique_id(quoted, {q.id for q in out} | {doc.id})
         out.append(quoted)
     return out
+
+
+# Where people.py fell back on a guess: the actor of the sentences around the quotation.
+_GUESSED = ("", "subject of the introducing sentence", "subject of the sentences before")
+
+
+def _from_mention(quoted: QuotedDocument, text: str, span: tuple[int, int],
+                  mentions: list[Mention], authority: Authority) -> None:
+    """A document introduced by a bare noun (``Teklifnamede, “…”``) takes its parties from the
+    mention that named it earlier in the paragraph, over a guess from the sentences around,
+    and its title from there when the introduction is too short to name it."""
+    author, recipient = described_parties(text, span, mentions, authority)
+    if quoted.basis.get("title") == "introducing sentence" and len(quoted.title.split()) <= 2:
+        named = [m.start for m in mentions if span[0] <= m.start < span[1]]
+        quoted.title = " ".join(text[min(named, default=span[0]):span[1]].split())
+        quoted.basis["title"] = "its mention earlier in the paragraph"
+    if author and quoted.basis.get("author", "") in _GUESSED:
+        quoted.author = " ".join(author.text.split())
+        quoted.basis["author"] = "its mention earlier in the paragraph"
+    if recipient and not quoted.recipient:
+        quoted.recipient = " ".join(recipient.text.split())
+        quoted.basis["recipient"] = "its mention earlier in the paragraph"
 
 
 def _full_text(bibliography: Any, work_key: str | None) -> str:
@@ -153,7 +192,7 @@ def _merge(blocks: list[Block], citations: list[Citation],
 def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tuple[int, int],
               citations: list[Citation], references: list[tuple[int, int]],
               full_mentions: dict[int, str], mentions: list[Mention], authority: Authority,
-              language: str) -> QuotedDocument:
+              language: str) -> tuple[QuotedDocument, Named]:
     basis: dict[str, str] = {}
     body, notes = _body(text, parts, citations)
     heading, intro = _introduction(text, block, segment, references)
@@ -175,23 +214,24 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
             basis["title"] = "document named in the introducing sentence"
         else:
             title = _LEADING_NOISE.sub("", " ".join(text[intro[0]:intro[1]].split()))
-            title = title.rstrip(": ")[:160]
+            title = title.rstrip(":, ")
+            if len(title) > MAX_TITLE:  # cut at a word, and say so
+                title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;") + " …"
             basis["title"] = "introducing sentence"
-    source_citation = _source(block, citations, text)
+    source_citation, where = _source(block, citations, text)
     source = ""
     if source_citation:
         source = source_citation.text
         full = full_mentions.get(source_citation.start, "")
         if full and full != source:
             source += f" ({full})"
-        basis["source"] = "reference after the quotation" if block.shape == "quotation" \
-            else "reference introducing the annex"
+        basis["source"] = where
     if block.source_note:
         note = " ".join(text[block.source_note[0] + 1:block.source_note[1] - 1].split())
         source = f"{source}; {note}" if source else note
     date = _date(text, block, heading, intro, body, source_citation, basis)
-    author, recipient = _people(text, block, heading, intro, mentions, authority, references,
-                                basis)
+    author, recipient = read_people(text, block, heading, intro, body, mentions, authority,
+                                    references, basis)
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
     following = text[block.end + 1:block.end + 300]
@@ -203,10 +243,45 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         or document_kind(text[intro[0]:intro[1]], nearest_end=True)
     if block.shape == "annex" and block.heading:
         kind = document_kind(text[block.heading[0]:block.heading[1]]) or kind
-    return QuotedDocument(
+    quoted = QuotedDocument(
         id="", start=block.start, end=block.end, text=body, title=title, date=date,
         author=author, recipient=recipient, language=_language(body, language),
         kind=kind or "quotation", source=source, notes=notes, basis=basis)
+    return quoted, _named(text, block, heading, intro, quoted, mentions, authority, language)
+
+
+def _named(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
+           quoted: QuotedDocument, mentions: list[Mention], authority: Authority,
+           language: str) -> Named:
+    """How the article names the document: the nouns of its kind in its heading and
+    introduction, and the form its source note gives (``… Mustafa Kemal’e telgraf``), whatever
+    its kind; with the ordinals and the like before them."""
+    stems: set[str] = set()
+    qualified: set[str] = set()
+    places = [p for p in (block.heading, heading, intro) if p]
+    for a, b in places:
+        for s, _, stem in kind_nouns(text[a:b]):
+            if document_kind(stem) == quoted.kind:
+                stems.add(stem)
+                qualified |= qualifiers(" ".join(text[max(a, a + s - 30):a + s].split()[-2:]))
+    note_date = None
+    parties: set[str] = set()
+    if block.source_note:
+        a, b = block.source_note
+        clause = re.split(r"[,;]", text[a:b], maxsplit=1)[0]
+        first = kind_nouns(clause)[:1]
+        stems |= {stem for _, _, stem in first}
+        found = [m.date for m in find_dates(text[a:b], language)
+                 if m.date and m.kind == "date"]
+        note_date = max(found, key=lambda d: d.latest) if found else None
+        parties = {m.entity for m in source_parties(text, block.source_note, mentions, authority)
+                   if m and m.entity}
+    start = block.heading[0] if block.heading else block.start
+    end = max(block.end, block.source_note[1] if block.source_note else 0)
+    paragraph = text.rfind("\n\n", 0, intro[0])
+    return Named(start, end, frozenset(stems), frozenset(qualified),
+                 0 if paragraph < 0 else paragraph + 2, quoted.date, frozenset(parties),
+                 note_date)
 
 
 def _body(text: str, parts: list[tuple[int, int]],
@@ -288,21 +363,27 @@ def _introduction(text: str, block: Block, segment: tuple[int, int],
     return None, (start, end)
 
 
-def _source(block: Block, citations: list[Citation], text: str) -> Citation | None:
+def _source(block: Block, citations: list[Citation], text: str) -> tuple[Citation | None, str]:
+    """The reference the article gives for the quoted document, and where it stands."""
     if block.shape == "annex":
         before = [c for c in citations if c.end <= (block.heading or (block.start, 0))[0]
                   and (block.heading or (block.start, 0))[0] - c.end < 200]
-        return before[-1] if before else None
+        return (before[-1], "reference introducing the annex") if before else (None, "")
     for c in citations:
-        if c.start >= block.end and not text[block.end:c.start].strip(" \n”\"»()…."):
-            return c
-        if c.start >= block.end + 60:
+        between = text[block.end:c.start]
+        if c.start >= block.end and not between.strip(" \n”\"»()…."):
+            return c, "reference after the quotation"
+        if c.start >= block.end and _SAYING.match(between):
+            # "“…” demişti. (Jaeschke, …)", "“…” diye yazmıştır. (İlhan Tekeli …)": the
+            # reference closes the sentence the quotation ends.
+            return c, "reference closing the sentence it is quoted in"
+        if c.start >= block.end + 250:
             break
     # "… şöyle bir ilan yayımlamıştır: (Bray, 1920a, p. 12)" and then the quotation
     before = [c for c in citations if c.end <= block.start and
               not text[c.end:block.start].strip(" \n“\"«()") and
               text[:c.start].rstrip(" (").endswith(":")]
-    return before[-1] if before else None
+    return (before[-1], "reference introducing the quotation") if before else (None, "")
 
 
 def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
@@ -332,66 +413,7 @@ def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple
     if (d := dated(text[intro[0]:intro[1]])):
         basis["date"] = "introducing sentence"
         return d
-    if block.source_note:
-        note = [m.date for m in find_dates(text[block.source_note[0]:block.source_note[1]], "tr")
-                if m.date and m.kind == "date"]
-        if note:
-            basis["date"] = "no later than its source note"
-            latest = max(note, key=lambda d: d.latest)
-            return FuzzyDate(FuzzyDate.year(1).earliest, latest.latest, "interval",
-                             text=f"../{latest.edtf}", _edtf=f"../{latest.edtf}")
     return None
-
-
-def _people(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],
-            mentions: list[Mention], authority: Authority, references: list[tuple[int, int]],
-            basis: dict[str, str]) -> tuple[str, str]:
-    def actors(a: int, b: int) -> list[Mention]:
-        return [m for m in mentions if a <= m.start < b and m.entity and
-                authority.entities[m.entity].type in ("person", "organisation")
-                and not any(ra <= m.start < rb for ra, rb in references)]
-
-    author = recipient = ""
-    last_line_start = text.rfind("\n", block.start, block.end)
-    if last_line_start > 0 and len(text[last_line_start:block.end].split()) <= 12:
-        signers = [m for m in actors(last_line_start, block.end)
-                   if authority.entities[m.entity or ""].type == "person"]
-        if signers:
-            author = " ".join(signers[-1].text.split())
-            basis["author"] = "signature"
-    places = [heading] if heading else []
-    places.append(intro)
-    if block.source_note:
-        places.append(block.source_note)
-    if block.shape == "annex" and block.heading:
-        places.insert(0, block.heading)
-    for a, b in places:
-        for m in actors(a, b):
-            after = text[m.end:m.end + 25]
-            written = " ".join(m.text.split())
-            if not recipient and _DATIVE.match(after):
-                recipient = written
-                basis.setdefault("recipient", "dative in the introduction")
-            elif not author and (_BY.match(after) or _ABLATIVE.match(after)
-                                 or (_GENITIVE.match(after) and heading)):
-                author = written
-                basis.setdefault("author", "grammar of the introduction")
-    if not author:
-        subjects = [m for m in actors(intro[0], intro[1])
-                    if not _DATIVE.match(text[m.end:m.end + 25])
-                    and not _GENITIVE.match(text[m.end:m.end + 25])]
-        if subjects:
-            author = " ".join(subjects[0].text.split())
-            basis["author"] = "subject of the introducing sentence"
-    if not author:
-        earlier = [m for m in actors(max(0, intro[0] - 800), intro[0])
-                   if authority.entities[m.entity or ""].type == "person"
-                   and not _DATIVE.match(text[m.end:m.end + 25])
-                   and not _GENITIVE.match(text[m.end:m.end + 25])]
-        if earlier:
-            author = " ".join(earlier[-1].text.split())
-            basis["author"] = "subject of the sentences before"
-    return author, recipient
 
 
 def _language(body: str, article_language: str) -> str:

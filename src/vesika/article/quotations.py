@@ -3,10 +3,11 @@
 Two shapes cover what historians print:
 
 * a **quotation**: text between quotation marks, long enough to be a document rather than a
-  phrase. Multi-paragraph quotations follow either convention — every paragraph opens with a
-  quotation mark and only the last one closes, or one pair spans the paragraphs. Straight and
-  curly marks may be mixed (``"Bolşeviklik … imkânsızdır.”``). Quotation marks inside a
-  reference (a quoted article title) do not open a document.
+  phrase, and not built into the author's sentence by a case suffix on its closing mark
+  (``…”nı düşünüyordu``). Multi-paragraph quotations follow either convention — every
+  paragraph opens with a quotation mark and only the last one closes, or one pair spans the
+  paragraphs. Straight and curly marks may be mixed (``"Bolşeviklik … imkânsızdır.”``).
+  Quotation marks inside a reference (a quoted article title) do not open a document.
 * a **set-off block** without quotation marks: paragraphs after an introducing paragraph that
   ends with a colon, closed by a reference standing at the start of a line of its own —
   ``… include the following:`` / ``AMENDMENT I`` … / ``(Senate Legislative Journal, …)``;
@@ -32,6 +33,11 @@ _SOURCE_NOTE = re.compile(r"\(\s*(?:Kaynak|Source|Quelle)\s*:", re.IGNORECASE)
 _NOTE_LABEL = re.compile(r"\s*(?:Dikkat|Not|Note|N\.\s?B\.|Nota|Anmerkung)\s*:", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[ \t]*[-–—_=*]{3,}[ \t]*$", re.MULTILINE)
 _NUMBERED = re.compile(r"^\s*(?:\(?\d+[).\-–—]|\d+\s*[-–—])", re.MULTILINE)
+# A Turkish case suffix written on the closing mark (``… bir mahzuru olamayacağı”nı
+# düşünüyordu``): the quoted words are a noun phrase of the author's own sentence — reported
+# speech or thought cut to fit it — not the text of a document.
+_EMBEDDED = re.compile(r"[’']?(?:n[ıiuü]n|n?[dt][ae]n?|y?l[ae]|[ny]?[ıiuüae]n?|[dt][ıiuü]r)"
+                       r"(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ def quotations(text: str, start: int = 0, end: int | None = None,
             if _opens(text, i) and not any(a <= i < b for a, b in skip):
                 opened = i + 1
         elif ch in _CLOSE or (ch == '"' and i > opened and not text[i - 1].isspace()):
-            if _letters(text[opened:i]) >= MIN_QUOTATION:
+            if _letters(text[opened:i]) >= MIN_QUOTATION and not _EMBEDDED.match(text, i + 1):
                 out.append(Block(opened, i, "quotation"))
             opened = -1
         elif ch in _OPEN and not _paragraph_start(text, i):

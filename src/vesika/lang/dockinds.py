@@ -16,6 +16,13 @@ def _stems() -> list[tuple[str, str]]:
     return sorted(((_key(r["stem"]), r["kind"]) for r in rows), key=lambda s: -len(s[0]))
 
 
+@lru_cache(maxsize=1)
+def _nouns() -> re.Pattern[str]:
+    rows = read_rows("vocabulary/document_kinds.tsv")
+    stems = sorted({_key(r["stem"]) for r in rows if r["part"] == "noun"}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?P<stem>" + "|".join(map(re.escape, stems)) + r")[^\W\d_]*")
+
+
 def _key(text: str) -> str:
     # Case and circumflexes go, Turkish letters stay: "şöyle" (thus) is not "söyle-" (say).
     return " ".join(letter_key(text).split())
@@ -35,6 +42,13 @@ def document_kind(phrase: str, nearest_end: bool = False) -> str:
             if best is None or m.start() > best[0]:
                 best = (m.start(), kind)
     return best[1] if best else ""
+
+
+def kind_nouns(phrase: str) -> list[tuple[int, int, str]]:
+    """(start, end, stem) of each word of `phrase` that is a noun naming a kind of document
+    (``teklifnamesinin`` -> teklifname, ``mukabil teklifnamesi`` -> mukabil teklifname), by
+    its offsets in `phrase`. Verbs of saying (``söylemiştir``) are not nouns."""
+    return [(m.start(), m.end(), m.group("stem")) for m in _nouns().finditer(letter_key(phrase))]
 
 
 def is_bare_kind(word: str) -> bool:

@@ -16,7 +16,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from vesika.annotate.citations import Citation, find_citations, note_segments
+from vesika.annotate.citations import (
+    Citation,
+    find_citations,
+    note_segments,
+    source_list_before,
+)
 from vesika.link.chronology import sentences
 from vesika.model import Document
 from vesika.store import Store
@@ -165,6 +170,11 @@ def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings:
             if name == "year" and work.fields.get("year"):
                 continue
             work.fields[name] = value
+    if c.kind == "report" and c.record_date and not work.fields.get("date"):
+        # A dated report or document given as a source is one work of that day (a series of
+        # minutes is not: its cited sessions stay with the citations).
+        work.fields["date"] = c.record_date
+        work.fields.setdefault("year", c.record_date[:4])
     if c.kind == "author-year" and not work.fields.get("title"):
         work.fields.setdefault("short", f"{c.author} {c.year}")
     return work
@@ -183,6 +193,10 @@ def statement_of(text: str, c: Citation, notes: list[tuple[int, int, str]],
     """
     opening = text.rfind("(", 0, c.start + 1)
     anchor = opening if opening >= 0 and c.start - opening <= 2 else c.start
+    if c.kind == "report":
+        # An item of "Bu kaynaklar şunlardır: 1- …": the list stands for what came before it.
+        announced = source_list_before(text, c.start)
+        anchor = announced if announced is not None else anchor
     anchor = _before_citations(text, anchor, references or set())
     note = next(((s, e, n) for s, e, n in notes if s <= c.start < e), None)
     if note is not None:

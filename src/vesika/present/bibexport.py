@@ -55,7 +55,9 @@ def to_csl_json(bibliography: Bibliography) -> str:
         if f.get("translator"):
             item["translator"] = [{"literal": f["translator"]}]
         year = _year(work)
-        if year:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", f.get("date", "")):
+            item["issued"] = {"date-parts": [[int(x) for x in f["date"].split("-")]]}
+        elif year:
             item["issued"] = {"date-parts": [[year]]}
         pages = sorted({c.pages for _, c in work.cited if c.pages})
         if pages:
@@ -93,6 +95,8 @@ def to_bibtex(bibliography: Bibliography) -> str:
         year = _year(work)
         if year:
             fields.append(("year", str(year)))
+        if f.get("date"):
+            fields.append(("date", f["date"]))  # biblatex; BibTeX ignores it
         body = ",\n".join(f"  {k} = {_bibtex_value(v)}" for k, v in fields)
         entries.append(f"@{_BIBTEX_TYPES.get(work.type, 'misc')}{{{work.key},\n{body}\n}}\n")
     return "% written by vesika; UTF-8\n\n" + "\n".join(entries)
