@@ -98,6 +98,12 @@ def test_a_single_file_is_a_one_document_dossier(tmp_path):
     code, out = run("show", seed, "--json")
     assert code == 0
     assert [d["id"] for d in json.loads(out)["documents"]] == ["makale"]
+    # ... even after its folder was read as a dossier with another document in it
+    shutil.copy(CORPORA / "udhr" / "udhr_en.txt", tmp_path / "udhr.txt")
+    assert run("ingest", tmp_path)[0] == 0
+    code, out = run("show", seed, "--json")
+    assert [d["id"] for d in json.loads(out)["documents"]] == ["makale"]
+    assert (tmp_path / ".vesika" / "makale.txt.db").is_file()
 
 
 def test_analyze_writes_a_self_contained_report_and_json(example, tmp_path):

@@ -227,3 +227,15 @@ def test_salutations_and_signatures_are_neither_traced_nor_dropped(example):
     assert not seen & formulae
     # the counter-proposal's closing courtesy is longer than a formula and stays
     assert ("mukabil-teklifname", "p3") in seen
+
+
+def test_a_single_document_says_there_is_nothing_to_compare(tmp_path):
+    text = corpus_text("udhr/udhr_en.txt")
+    (tmp_path / "udhr.txt").write_text(text, encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from vesika.cli.app import app
+
+    result = CliRunner().invoke(app, ["align", str(tmp_path / "udhr.txt")])
+    assert result.exit_code == 0
+    assert "no pair of documents to compare" in " ".join(result.stderr.split())

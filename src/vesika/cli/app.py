@@ -167,6 +167,9 @@ def align_cmd(
     out.print(f"dropped: {', '.join(f'{r.doc} {r.label}' for r in lineage.dropped()) or '-'}")
     for s in lineage.skipped:
         err.print(f"skipped {s['target']} <- {s['source']}: {s['reason']}", highlight=False)
+    if not lineage.pairs:
+        err.print("no pair of documents to compare: lineage needs an earlier and a later "
+                  "document (by date, or named in responds_to/quotes)", highlight=False)
 
 
 @app.command("review")

@@ -30,13 +30,16 @@ def fail(message: str) -> typer.Exit:
 
 
 def default_db(input_path: Path) -> Path:
-    """`.vesika/vesika.db` inside a dossier folder, or beside a single file.
+    """`.vesika/vesika.db` inside a dossier folder; `.vesika/FILE.db` beside a single file,
+    so that a file analysed alone is a one-document dossier even in a folder that is itself
+    analysed as a dossier.
 
     A file in a read-only folder (a shared archive copy) gets its store in the user's cache,
     named after the file's absolute path so re-runs find it again.
     """
     folder = input_path if input_path.is_dir() else input_path.parent
-    candidate = folder / ".vesika" / "vesika.db"
+    name = "vesika.db" if input_path.is_dir() else f"{input_path.name}.db"
+    candidate = folder / ".vesika" / name
     if os.access(folder, os.W_OK) or (candidate.parent.is_dir()
                                         and os.access(candidate.parent, os.W_OK)):
         return candidate
