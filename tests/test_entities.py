@@ -134,6 +134,20 @@ def test_keys_keep_offsets():
     assert name_key("Йошкар") == "йошкар"  # й is a letter of its own
 
 
+def test_a_whole_document_is_keyed_as_character_by_character():
+    # A long text is keyed through an array, a short one by str.translate: same key. The seed's
+    # text layer with a ligature and a byte-order mark (PDF debris the array does not hold)
+    # and a Russian text.
+    seed = (ROOT / "tests" / "data" / "seed" / "eldem_iki_belge.txt").read_text(encoding="utf-8")
+    russian = (ROOT / "tests" / "data" / "corpora" / "udhr" / "udhr_ru.txt").read_text(
+        encoding="utf-8")
+    text = "\ufeff" + seed.replace("fi", "\ufb01") + russian
+    key = name_key(text)
+    assert key == "".join(name_key(c) for c in text)
+    assert key.startswith(" ") and "\ufb01" in key
+    assert "karabekir'in" in key and "всеобщая декларация" in key
+
+
 # -- the done-when list: the example dossier ---------------------------------------------------
 
 def test_example_dossier_links_the_main_actors(example):
