@@ -148,6 +148,15 @@ def test_a_whole_document_is_keyed_as_character_by_character():
     assert "karabekir'in" in key and "всеобщая декларация" in key
 
 
+def test_a_section_letter_is_not_an_initial(finder, authority):
+    # The article's heading "B. Mustafa Kemal Paşa İle …": B opens the paragraph.
+    for text in ["B. Mustafa Kemal Paşa İle Bolşevikler Tarafından Yapılan",
+                 "Belgeler\n\n  B. Mustafa Kemal Paşa İle Bolşevikler Tarafından Yapılan"]:
+        assert found(finder, authority, text)[0] == ("Mustafa Kemal", "mustafa-kemal-ataturk")
+    assert found(finder, authority, "Reis M. Kemal Paşa İle")[0] == (
+        "M. Kemal", "mustafa-kemal-ataturk")
+
+
 # -- the done-when list: the example dossier ---------------------------------------------------
 
 def test_example_dossier_links_the_main_actors(example):
