@@ -367,6 +367,18 @@ def test_shared_name_resolved_by_cues_nearby(finder, authority):
     assert [(m.text, m.entity) for m in alone] == [("Georgia", None)]
 
 
+def test_a_cue_counts_only_within_its_window(finder, authority):
+    # Batumi points to the country; a second Georgia more than CUE_WINDOW characters later
+    # (after the UDHR's text, which names neither a Caucasian nor a US cue) stays ambiguous.
+    udhr = (ROOT / "tests" / "data" / "corpora" / "udhr" / "udhr_en.txt").read_text(
+        encoding="utf-8").split("\n", 1)[1]
+    for filler, second in ((udhr[:1200], "georgia"), (udhr, None)):
+        text = f"Batumi was held by Georgia until 1921. {filler} Georgia was far away."
+        mentions = resolve(finder.find(text, "en"), authority)
+        assert [(m.entity, m.how) for m in mentions if m.text == "Georgia"] == [
+            ("georgia", "cue"), (second, "cue" if second else "ambiguous")]
+
+
 def test_a_file_without_metadata_gets_turkish_suffix_rules(tmp_path):
     (tmp_path / "not.txt").write_text(
         "Bu mektup Bolşeviklerin elinde idi ve Ermenistandaki durum değişti. Karabekir"

@@ -30,6 +30,7 @@ document when the document allows it and otherwise leaves the candidates listed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -383,6 +384,10 @@ def resolve(mentions: list[Mention], authority: Authority,
     Otherwise the mention keeps its candidates: never a confident wrong answer.
     """
     named = Counter(m.entity for m in mentions if m.entity)
+    # The named mentions by position, so that the cues near a mention are found by bisection
+    # (looking through every mention for each ambiguous one is quadratic in a long text).
+    anchored = sorted((m.start, m.entity) for m in mentions if m.entity)
+    starts = [start for start, _ in anchored]
     out = []
     for m in mentions:
         if m.entity is not None:
@@ -401,8 +406,9 @@ def resolve(mentions: list[Mention], authority: Authority,
             continue
         shared = authority.shared.get(name_key(m.text))
         if shared and shared.cues:
-            near = {n.entity for n in mentions
-                    if n.entity and abs(n.start - m.start) <= CUE_WINDOW}
+            near = {entity for _, entity in anchored[
+                bisect_left(starts, m.start - CUE_WINDOW):
+                bisect_right(starts, m.start + CUE_WINDOW)]}
             pointed = [i for i in ids if near & set(shared.cues.get(i, ()))]
             if len(pointed) == 1:
                 out.append(replace(m, entity=pointed[0], how="cue"))
