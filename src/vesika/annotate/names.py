@@ -21,7 +21,8 @@ A capitalised form must be capitalised in the text (``Ordu`` the city, not ``ord
 an abbreviation must be in capitals. Of overlapping hits the leftmost longest wins, so
 ``Moskova Sovyet Hükümeti`` is the Soviet government, not Moscow. Titles written as part of a
 form (``Talat Paşa``) are cut off the span and kept as the mention's title; initials before a
-person's name (``N. N. E. Bray``) join the span.
+person's name (``N. N. E. Bray``) join the span. A short parenthesis that names nothing inside
+a name is a gloss and joins it too (``Erivan (Ermeni) Cumhuriyeti``).
 
 A form several entries share (``Kemal``) gives an ambiguous mention; `resolve` settles it from the
 document when the document allows it and otherwise leaves the candidates listed.
@@ -65,6 +66,9 @@ _AFTER = re.compile(r"(?:['’]\w+)?\s+(\w+)")
 # exactly what str.isalnum accepts).
 _GLUED = re.compile(r"\w*")
 _NON_SPACE = re.compile(r"\S")
+# A short parenthesis of one to three words of letters, such as a gloss written inside a name
+# (`Erivan (Ermeni) Cumhuriyeti`); what stands around it is checked in `_across_glosses`.
+_GLOSS = re.compile(r"\(([^\W\d_]+(?:[ \t'’-][^\W\d_]+){0,2})\)")
 # An izafet form: last word ends in consonant + possessive vowel (Meclisi, Hükümeti, Ermenistanı).
 _IZAFET = re.compile(r"\w[^aeıioöuüâîû\W][ıiuü]$")
 _ORDINARY_ZIPF = 3.0
@@ -158,6 +162,7 @@ class NameFinder:
             self._automaton.add_word(" " + key, form)
         if self._forms:
             self._automaton.make_automaton()
+        self._longest = max((len(k) for k in self._forms), default=0)
 
     def _add(self, entity: Entity, text: str, lang: str, izafet: bool = False) -> None:
         key = name_key(text).strip()
@@ -203,6 +208,8 @@ class NameFinder:
             span_end = accept(text, key, start, stop, form, family)
             if span_end is not None:
                 hits.append((start, start - stop, stop, span_end, form))
+        if "(" in text:
+            hits.extend(self._across_glosses(text, key, family, hits))
         hits.sort()
         mentions: list[Mention] = []
         taken_until = -1
@@ -245,6 +252,51 @@ class NameFinder:
         if pattern is None or not pattern.fullmatch(suffix):
             return None
         return stop if family == "ru" else glued_end
+
+    def _across_glosses(self, text: str, key: str, family: str,
+                        hits: list[tuple[int, int, int, int, _Form]],
+                        ) -> list[tuple[int, int, int, int, _Form]]:
+        """Names written around a short parenthesis that names nothing itself.
+
+        Historians gloss a name inside it: ``Erivan (Ermeni) Cumhuriyeti`` is the Republic of
+        Armenia, not the city of Erivan followed by other words. The text is read again with
+        the parenthesis taken out, and a name that then runs across the gap is a hit over the
+        whole stretch (leftmost-longest choice then prefers it). A parenthesis that holds a
+        name of its own (``Birleşik Krallık (İngiltere) Hükümeti``) is a mention of its own,
+        and mentions do not nest: the words around it stay apart.
+        """
+        out: list[tuple[int, int, int, int, _Form]] = []
+        named = sorted(h[0] for h in hits)
+        for gloss in _GLOSS.finditer(text):
+            inside, after = gloss.span()
+            if bisect_left(named, after) > bisect_left(named, inside):
+                continue
+            # A word, spaces, the parenthesis, spaces, a word (text[i] is key[i + 1]).
+            gap, resume = inside, after
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            while resume < len(text) and text[resume].isspace():
+                resume += 1
+            if (gap == inside or resume == after or gap == 0 or resume == len(text)
+                    or not key[gap].isalnum() or not key[resume + 1].isalnum()
+                    or "\n\n" in text[gap:inside] or "\n\n" in text[after:resume]):
+                continue  # not inside a name, or across a paragraph break
+            low = max(0, gap - self._longest)
+            # Read to the end of the word the window would cut, so that suffixes are whole.
+            high = _GLUED.match(key, min(len(text), resume + self._longest) + 1).end() - 1
+            joined = text[low:gap] + " " + text[resume:high]
+            joined_key = " " + name_key(joined)
+            junction = gap - low  # the one space standing for the parenthesis
+            shift = resume - junction - 1  # a position after the junction, back in the text
+            for stop, form in self._automaton.iter(joined_key):
+                start = stop - len(form.key)
+                if start >= junction or stop <= junction + 1 or key[low + start] != " ":
+                    continue
+                span_end = self._accept(joined, joined_key, start, stop, form, family)
+                if span_end is not None:
+                    out.append((low + start, low + start - stop - shift, stop + shift,
+                                span_end + shift, form))
+        return out
 
     @staticmethod
     def _capitals_agree(written: str, form: _Form) -> bool:
