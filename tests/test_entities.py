@@ -334,6 +334,81 @@ def test_bad_authority_rows_are_reported_and_the_rest_loads(tmp_path):
     assert m.entity is None and set(m.candidates) == {"ali-riza", "other-riza"}
 
 
+def test_a_clash_is_reported_at_the_row_that_brings_it(tmp_path):
+    # A dossier's entry repeating a shipped form (Çiçerin, people.tsv): the dossier's row is
+    # named, not the shipped one. Two rows of one file: the later one (line 12, not line 3).
+    filler = "".join(f"filler-{i}\tperson\t\tFiller {i}\ttr:Dolgu{i}x\t\t\tmade up\t\n"
+                     for i in range(8))
+    (tmp_path / "authority.tsv").write_text(
+        HEADER
+        + "other-chicherin\tperson\t\tOther\ttr:Çiçerin\t\t\tmade up\t\n"      # line 2
+        + "first-author\tperson\t\tAuthor One\ttr:Adsız Yazar\t\t\tmade up\t\n"     # line 3
+        + filler                                                                    # 4-11
+        + "second-author\tperson\t\tAuthor Two\ttr:Adsız Yazar\t\t\tmade up\t\n",   # line 12
+        encoding="utf-8")
+    path = str(tmp_path / "authority.tsv")
+    where = {str(p).split(": ", 1)[0]: p.message for p in load_authority(tmp_path).problems}
+    assert set(where) == {f"{path}:2", f"{path}:12"}
+    assert "'Çiçerin' is shared by georgy-chicherin, other-chicherin" in where[f"{path}:2"]
+    assert "'Adsız Yazar' is shared by first-author, second-author" in where[f"{path}:12"]
+
+
+def test_bad_dates_ids_and_sources_in_every_column(tmp_path):
+    (tmp_path / "authority.tsv").write_text(
+        HEADER
+        + "role-bad\tperson\t\tRole Bad\ttr:Rolkötü\t\tKomiser@1920-13\tletter\t\n"  # 2
+        + "form-bad\tperson\t\tForm Bad\ttr:Formkötü@19x0\t\t\tletter\t\n"          # 3
+        + "Bad Id\tperson\t\tBad Id\ttr:Kötüad\t\t\tletter\t\n"                     # 4
+        + "no-source\tperson\t\tNo Source\ttr:Kaynaksız\t\t\t\t\n"                  # 5
+        + "no-tag\tperson\t\tNo Tag\tKaynaksız Dil\t\t\tletter\t\n",               # 6
+        encoding="utf-8")
+    authority = load_authority(tmp_path)
+    path = str(tmp_path / "authority.tsv")
+    assert [str(p) for p in authority.problems] == [
+        f"{path}:2: role-bad: invalid date in role 'Komiser' '1920-13' (month 13 does not"
+        " exist); left out",
+        f"{path}:3: form-bad: invalid date in form 'Formkötü' '19x0' ('19x0' is not a date in"
+        " EDTF form (YYYY, YYYY-MM, YYYY-MM-DD, ~ ? %, /)); left out",
+        f"{path}:4: id 'Bad Id' is not lowercase ASCII words joined by '-'; row ignored",
+        f"{path}:5: no-source: no source",
+        f"{path}:6: no-tag: name form 'Kaynaksız Dil' lacks a language tag (de, en, fr, mul,"
+        " ota-Latn, ru, ru-Latn, tr); left out",
+    ]
+    assert authority.entities["role-bad"].roles[0].when is None
+    assert authority.entities["form-bad"].forms[0].valid is None
+    assert "no-source" in authority.entities and "bad-id" not in authority.entities
+    assert [f.text for f in authority.entities["no-tag"].forms] == ["No Tag"]
+
+
+def test_problems_in_the_shipped_files_name_file_and_line(monkeypatch):
+    # A shipped row repeating another file's id, and a shared form listed without a note and
+    # with an id that does not exist: each reported where it is, and the rest loads.
+    import vesika.annotate.authority as module
+
+    shipped = module._shipped
+    added = {
+        "works.tsv": "kars\tplace\t\tKars again\ttr:Kars Kalesi\t\t\tmade up\t\n",
+        "ambiguous.tsv": "Batum\tbatumi|no-such-entry\t\t\n",
+    }
+
+    def with_rows(package, name: str) -> str:
+        return shipped(package, name) + added.get(name, "")
+
+    monkeypatch.setattr(module, "_shipped", with_rows)
+    package = module.resources.files("vesika.data").joinpath("authority")
+    line = {name: len(shipped(package, name).splitlines()) + 1 for name in added}
+    places = next(e.origin for e in load_authority().entities.values() if e.id == "kars")
+    authority = load_authority()
+    assert [str(p) for p in authority.problems] == [
+        f"authority/works.tsv:{line['works.tsv']}: duplicate id 'kars' (first at {places});"
+        " this row is ignored",
+        f"authority/ambiguous.tsv:{line['ambiguous.tsv']}: unknown id(s) no-such-entry",
+        f"authority/ambiguous.tsv:{line['ambiguous.tsv']}: 'Batum': no note on how to tell"
+        " apart",
+    ]
+    assert authority.entities["kars"].name == "Kars" and len(authority) >= 400
+
+
 def test_dossier_entries_are_found(tmp_path):
     (tmp_path / "authority.tsv").write_text(
         HEADER + "huseyin-rauf\tperson\t\tHüsrev Gerede\ttr:Hüsrev Gerede\t1884/1962\t\t"
