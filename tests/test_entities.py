@@ -134,30 +134,81 @@ def test_keys_keep_offsets():
     assert name_key("Йошкар") == "йошкар"  # й is a letter of its own
 
 
+def test_a_whole_document_is_keyed_as_character_by_character():
+    # A long text is keyed through an array, a short one by str.translate: same key. The seed's
+    # text layer with a ligature and a byte-order mark (PDF debris the array does not hold)
+    # and a Russian text.
+    seed = (ROOT / "tests" / "data" / "seed" / "eldem_iki_belge.txt").read_text(encoding="utf-8")
+    russian = (ROOT / "tests" / "data" / "corpora" / "udhr" / "udhr_ru.txt").read_text(
+        encoding="utf-8")
+    text = "\ufeff" + seed.replace("fi", "\ufb01") + russian
+    key = name_key(text)
+    assert key == "".join(name_key(c) for c in text)
+    assert key.startswith(" ") and "\ufb01" in key
+    assert "karabekir'in" in key and "всеобщая декларация" in key
+
+
+def test_a_section_letter_is_not_an_initial(finder, authority):
+    # The article's heading "B. Mustafa Kemal Paşa İle …": B opens the paragraph.
+    for text in ["B. Mustafa Kemal Paşa İle Bolşevikler Tarafından Yapılan",
+                 "Belgeler\n\n  B. Mustafa Kemal Paşa İle Bolşevikler Tarafından Yapılan"]:
+        assert found(finder, authority, text)[0] == ("Mustafa Kemal", "mustafa-kemal-ataturk")
+    assert found(finder, authority, "Reis M. Kemal Paşa İle")[0] == (
+        "M. Kemal", "mustafa-kemal-ataturk")
+
+
 # -- the done-when list: the example dossier ---------------------------------------------------
+
+# The list, each as the dossier writes it: (document, the mention's exact text).
+DONE_WHEN = {
+    "georgy-chicherin": [("mukabil-teklifname", "Çiçerin"), ("anlasma", "Çiçerin")],
+    "mustafa-kemal-ataturk": [("birinci-teklifname", "M. Kemal"), ("anlasma", "Mustafa Kemal")],
+    "kazim-karabekir": [("eldem-makale", "Kazım Karabekir"), ("eldem-makale", "Karabekir")],
+    "vladimir-lenin": [("eldem-makale", "Vladimir İ. Lenin"), ("eldem-makale", "Lenin")],
+    "maxim-litvinov": [("eldem-makale", "Litvinoff")],
+    "norman-bray": [("eldem-makale", "Norman N. E. Bray"), ("eldem-makale", "Bray")],
+    "grand-national-assembly": [("birinci-teklifname", "Büyük Millet Meclisi"),
+                                ("anlasma", "Türk Millet Meclisi"), ("eldem-makale", "TBMM")],
+    "soviet-government": [("mukabil-teklifname", "Rus Sovyet Hükümeti"),
+                          ("anlasma", "Sovyet Hükümeti")],
+    "batumi": [("anlasma", "Batum"), ("mukabil-teklifname", "Batum")],
+    "kars": [("eldem-makale", "Kars")],
+    "republic-of-armenia": [("bolsevik-kosullari", "Erivan Cumhuriyeti"),
+                            ("eldem-makale", "Erivan (Ermeni) Cumhuriyeti")],
+    "tula": [("anlasma", "Tula")],
+    "iran": [("anlasma", "Acemistan"), ("mukabil-teklifname", "Acemistan")],
+}
+
 
 def test_example_dossier_links_the_main_actors(example):
     code, out = run_cli("entities", example, "--json")
     assert code == 0
     payload = json.loads(out)
     assert payload["schema"] == "vesika.entities/1"
-    entities = {e["id"]: e for e in payload["entities"]}
-    expected = {
-        "georgy-chicherin": "Çiçerin", "mustafa-kemal-ataturk": "Mustafa Kemal",
-        "kazim-karabekir": "Kazım Karabekir", "vladimir-lenin": "Lenin",
-        "maxim-litvinov": "Litvinoff", "norman-bray": "Bray",
-        "grand-national-assembly": "Büyük Millet Meclisi",
-        "soviet-government": "Sovyet Hükümeti", "batumi": "Batum", "kars": "Kars",
-        "republic-of-armenia": "Erivan Cumhuriyeti", "tula": "Tula", "iran": "Acemistan",
-    }
-    for entity_id, written in expected.items():
-        assert entity_id in entities, entity_id
-        texts = [" ".join(m["text"].split()) for m in entities[entity_id]["mentions"]]
-        assert any(written in t for t in texts), (entity_id, texts)
+    linked = {(m["doc"], m["text"], e["id"]) for e in payload["entities"] for m in e["mentions"]}
+    for entity_id, written in DONE_WHEN.items():
+        for doc, text in written:
+            assert (doc, text, entity_id) in linked, (entity_id, doc, text)
+    # Erivan is always the republic here, the city never (`Erivan (Ermeni) Cumhuriyetine`
+    # included); nothing of the list is left ambiguous.
+    assert {i for _, t, i in linked if t.startswith("Erivan")} == {"republic-of-armenia"}
+    assert not [m for m in payload["ambiguous"] if set(m["candidates"]) & set(DONE_WHEN)]
     for e in payload["entities"]:
         assert set(e) >= {"id", "type", "name", "names", "mentions"}
         for m in e["mentions"]:
             assert set(m) >= {"doc", "start", "end", "text"}
+
+
+def test_a_parenthesis_inside_a_name(finder, authority):
+    # A gloss that names nothing joins the name around it; one that names something is a
+    # mention of its own, and the words around it stay apart (phrases of the article).
+    assert found(finder, authority, "6- Erivan (Ermeni) Cumhuriyetine karşı harekât") == [
+        ("Erivan (Ermeni) Cumhuriyeti", "republic-of-armenia")]
+    assert found(finder, authority, "Birleşik Krallık (İngiltere) Hükümeti Hindistan Ofisi’nde"
+                 ) == [("Birleşik Krallık", "united-kingdom"), ("İngiltere", "united-kingdom"),
+                       ("Hindistan Ofisi", "india-office")]
+    assert found(finder, authority, "Moskova’ya kurye (Sami Bey) ile kişisel") == [
+        ("Moskova", "moscow"), ("Sami", "sami-bey")]
 
 
 def test_mention_offsets_point_into_the_clean_text(example):
@@ -283,6 +334,81 @@ def test_bad_authority_rows_are_reported_and_the_rest_loads(tmp_path):
     assert m.entity is None and set(m.candidates) == {"ali-riza", "other-riza"}
 
 
+def test_a_clash_is_reported_at_the_row_that_brings_it(tmp_path):
+    # A dossier's entry repeating a shipped form (Çiçerin, people.tsv): the dossier's row is
+    # named, not the shipped one. Two rows of one file: the later one (line 12, not line 3).
+    filler = "".join(f"filler-{i}\tperson\t\tFiller {i}\ttr:Dolgu{i}x\t\t\tmade up\t\n"
+                     for i in range(8))
+    (tmp_path / "authority.tsv").write_text(
+        HEADER
+        + "other-chicherin\tperson\t\tOther\ttr:Çiçerin\t\t\tmade up\t\n"      # line 2
+        + "first-author\tperson\t\tAuthor One\ttr:Adsız Yazar\t\t\tmade up\t\n"     # line 3
+        + filler                                                                    # 4-11
+        + "second-author\tperson\t\tAuthor Two\ttr:Adsız Yazar\t\t\tmade up\t\n",   # line 12
+        encoding="utf-8")
+    path = str(tmp_path / "authority.tsv")
+    where = {str(p).split(": ", 1)[0]: p.message for p in load_authority(tmp_path).problems}
+    assert set(where) == {f"{path}:2", f"{path}:12"}
+    assert "'Çiçerin' is shared by georgy-chicherin, other-chicherin" in where[f"{path}:2"]
+    assert "'Adsız Yazar' is shared by first-author, second-author" in where[f"{path}:12"]
+
+
+def test_bad_dates_ids_and_sources_in_every_column(tmp_path):
+    (tmp_path / "authority.tsv").write_text(
+        HEADER
+        + "role-bad\tperson\t\tRole Bad\ttr:Rolkötü\t\tKomiser@1920-13\tletter\t\n"  # 2
+        + "form-bad\tperson\t\tForm Bad\ttr:Formkötü@19x0\t\t\tletter\t\n"          # 3
+        + "Bad Id\tperson\t\tBad Id\ttr:Kötüad\t\t\tletter\t\n"                     # 4
+        + "no-source\tperson\t\tNo Source\ttr:Kaynaksız\t\t\t\t\n"                  # 5
+        + "no-tag\tperson\t\tNo Tag\tKaynaksız Dil\t\t\tletter\t\n",               # 6
+        encoding="utf-8")
+    authority = load_authority(tmp_path)
+    path = str(tmp_path / "authority.tsv")
+    assert [str(p) for p in authority.problems] == [
+        f"{path}:2: role-bad: invalid date in role 'Komiser' '1920-13' (month 13 does not"
+        " exist); left out",
+        f"{path}:3: form-bad: invalid date in form 'Formkötü' '19x0' ('19x0' is not a date in"
+        " EDTF form (YYYY, YYYY-MM, YYYY-MM-DD, ~ ? %, /)); left out",
+        f"{path}:4: id 'Bad Id' is not lowercase ASCII words joined by '-'; row ignored",
+        f"{path}:5: no-source: no source",
+        f"{path}:6: no-tag: name form 'Kaynaksız Dil' lacks a language tag (de, en, fr, mul,"
+        " ota-Latn, ru, ru-Latn, tr); left out",
+    ]
+    assert authority.entities["role-bad"].roles[0].when is None
+    assert authority.entities["form-bad"].forms[0].valid is None
+    assert "no-source" in authority.entities and "bad-id" not in authority.entities
+    assert [f.text for f in authority.entities["no-tag"].forms] == ["No Tag"]
+
+
+def test_problems_in_the_shipped_files_name_file_and_line(monkeypatch):
+    # A shipped row repeating another file's id, and a shared form listed without a note and
+    # with an id that does not exist: each reported where it is, and the rest loads.
+    import vesika.annotate.authority as module
+
+    shipped = module._shipped
+    added = {
+        "works.tsv": "kars\tplace\t\tKars again\ttr:Kars Kalesi\t\t\tmade up\t\n",
+        "ambiguous.tsv": "Batum\tbatumi|no-such-entry\t\t\n",
+    }
+
+    def with_rows(package, name: str) -> str:
+        return shipped(package, name) + added.get(name, "")
+
+    monkeypatch.setattr(module, "_shipped", with_rows)
+    package = module.resources.files("vesika.data").joinpath("authority")
+    line = {name: len(shipped(package, name).splitlines()) + 1 for name in added}
+    places = next(e.origin for e in load_authority().entities.values() if e.id == "kars")
+    authority = load_authority()
+    assert [str(p) for p in authority.problems] == [
+        f"authority/works.tsv:{line['works.tsv']}: duplicate id 'kars' (first at {places});"
+        " this row is ignored",
+        f"authority/ambiguous.tsv:{line['ambiguous.tsv']}: unknown id(s) no-such-entry",
+        f"authority/ambiguous.tsv:{line['ambiguous.tsv']}: 'Batum': no note on how to tell"
+        " apart",
+    ]
+    assert authority.entities["kars"].name == "Kars" and len(authority) >= 400
+
+
 def test_dossier_entries_are_found(tmp_path):
     (tmp_path / "authority.tsv").write_text(
         HEADER + "huseyin-rauf\tperson\t\tHüsrev Gerede\ttr:Hüsrev Gerede\t1884/1962\t\t"
@@ -342,6 +468,18 @@ def test_shared_name_resolved_by_cues_nearby(finder, authority):
     assert ("Georgia", "georgia") in [(m.text, m.entity) for m in caucasus]
     alone = resolve(finder.find("Georgia was far away.", "en"), authority)
     assert [(m.text, m.entity) for m in alone] == [("Georgia", None)]
+
+
+def test_a_cue_counts_only_within_its_window(finder, authority):
+    # Batumi points to the country; a second Georgia more than CUE_WINDOW characters later
+    # (after the UDHR's text, which names neither a Caucasian nor a US cue) stays ambiguous.
+    udhr = (ROOT / "tests" / "data" / "corpora" / "udhr" / "udhr_en.txt").read_text(
+        encoding="utf-8").split("\n", 1)[1]
+    for filler, second in ((udhr[:1200], "georgia"), (udhr, None)):
+        text = f"Batumi was held by Georgia until 1921. {filler} Georgia was far away."
+        mentions = resolve(finder.find(text, "en"), authority)
+        assert [(m.entity, m.how) for m in mentions if m.text == "Georgia"] == [
+            ("georgia", "cue"), (second, "cue" if second else "ambiguous")]
 
 
 def test_a_file_without_metadata_gets_turkish_suffix_rules(tmp_path):

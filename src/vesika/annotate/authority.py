@@ -9,6 +9,7 @@ a 500-row table must not lose the other 499 to one typo.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -114,6 +115,10 @@ def load_authority(dossier: Path | None = None) -> Authority:
     """The shipped authority file, plus the dossier's `authority.tsv` when there is one."""
     problems: list[AuthorityProblem] = []
     entities: dict[str, Entity] = {}
+    # When each entry was read (a dossier's replacement counts from its own row): a problem
+    # between two rows is reported at the later one, the row that brought it in.
+    loaded: dict[str, int] = {}
+    sequence = itertools.count()
     package = resources.files("vesika.data").joinpath("authority")
     for name in ENTITY_FILES:
         text = _shipped(package, name)
@@ -125,6 +130,7 @@ def load_authority(dossier: Path | None = None) -> Authority:
                     " this row is ignored"))
                 continue
             entities[entity.id] = entity
+            loaded[entity.id] = next(sequence)
     if dossier is not None:
         local = (dossier if dossier.is_dir() else dossier.parent) / DOSSIER_FILE
         if local.is_file():
@@ -138,9 +144,10 @@ def load_authority(dossier: Path | None = None) -> Authority:
                     continue
                 seen.add(entity.id)
                 entities[entity.id] = entity  # a dossier's own entry replaces the shipped one
+                loaded[entity.id] = next(sequence)
     titles = _read_titles(_shipped(package, "titles.tsv"), problems)
     shared = _read_shared(_shipped(package, "ambiguous.tsv"), entities, problems)
-    _check_shared_forms(entities, shared, problems)
+    _check_shared_forms(entities, shared, problems, loaded)
     return Authority(entities, titles, shared, problems)
 
 
@@ -285,15 +292,17 @@ def _read_shared(text: str, entities: dict[str, Entity],
 
 
 def _check_shared_forms(entities: dict[str, Entity], shared: dict[str, SharedForm],
-                        problems: list[AuthorityProblem]) -> None:
-    """A form carried by two entries must be listed in ambiguous.tsv (with a note)."""
+                        problems: list[AuthorityProblem], loaded: dict[str, int]) -> None:
+    """A form carried by two entries must be listed in ambiguous.tsv (with a note). The
+    problem is reported at the entry read last, the row that brought the clash in: a dossier's
+    row rather than the shipped one it repeats, the later of two rows of one file."""
     owners: dict[str, dict[str, Entity]] = defaultdict(dict)
     for entity in entities.values():
         for form in entity.forms:
             owners[name_key(form.text)][entity.id] = entity
     for key, by_id in sorted(owners.items()):
         if len(by_id) > 1 and key not in shared:
-            later = max(by_id.values(), key=lambda e: e.origin)
+            later = max(by_id.values(), key=lambda e: loaded[e.id])
             path, _, line = later.origin.rpartition(":")
             problems.append(AuthorityProblem(
                 path, int(line),
