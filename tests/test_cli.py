@@ -121,6 +121,10 @@ def test_analyze_writes_a_self_contained_report_and_json(example, tmp_path):
     assert ("Boğazlar sorununun kesin çözümü bir Karadeniz Devletleri konferansındadır.</td>"
             in lineage)
     assert 'href="#doc-mukabil-teklifname-6">' in lineage
+    # The author's own note after each article, and whether the machine agrees.
+    assert "The scholar&#39;s note" in lineage or "The scholar's note" in lineage
+    assert ('<span class="claim agrees">(Mukabil teklifname, no: 6)</span> '
+            '<span class="verdict">the machine agrees</span>') in lineage
     align = json.loads((out_dir / "lineage.json").read_text(encoding="utf-8"))
     assert align["schema"] == "vesika.align/1"
     assert {"target": {"doc": "anlasma", "clause": "8"},

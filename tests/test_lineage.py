@@ -239,3 +239,29 @@ def test_a_single_document_says_there_is_nothing_to_compare(tmp_path):
     result = CliRunner().invoke(app, ["align", str(tmp_path / "udhr.txt")])
     assert result.exit_code == 0
     assert "no pair of documents to compare" in " ".join(result.stderr.split())
+
+
+def test_the_authors_own_lineage_notes_are_set_against_the_links(example):
+    claims = {c["target"]["clause"]: c for c in align_json(example)["claims"]}
+    assert len(claims) == 12  # articles 1-12 of the agreement carry the author's notes
+    assert claims["5"]["note"] == "(Mukabil teklifname, no: 3)"
+    assert claims["5"]["verdict"] == "agrees"
+    assert claims["5"]["machine"] == [{"doc": "mukabil-teklifname", "clause": "3"}]
+    assert claims["8"]["verdict"] == "agrees"
+    assert {c["verdict"] for c in claims.values()} <= {"agrees", "partly", "differs",
+                                                        "both_none"}
+    # a claimed source gets the machine's score for it, linked or not
+    assert all(isinstance(s["score"], float) for s in claims["1"]["claimed"])
+
+
+def test_a_broken_claims_file_is_named_and_the_links_still_come(example):
+    (example / "annotations" / "lineage.json").write_text("{not json", encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from vesika.cli.app import app
+
+    result = CliRunner().invoke(app, ["align", str(example), "--json"])
+    assert result.exit_code == 2
+    assert "annotations/lineage.json: cannot be read as JSON" in " ".join(result.stderr.split())
+    payload = json.loads(result.stdout)
+    assert payload["links"] and payload["claims"] == []

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -24,6 +24,9 @@ from vesika.cli.common import (
     open_store,
     print_json,
 )
+
+if TYPE_CHECKING:
+    from vesika.link.lineage import Lineage
 
 app = typer.Typer(
     name="vesika",
@@ -145,7 +148,6 @@ def align_cmd(
     """Trace each clause of a later document to the earlier clauses it came from."""
     from vesika.link.lineage.dossier import run_lineage
     from vesika.link.lineage.embeddings import EmbeddingsUnavailable
-    from vesika.link.lineage.features import evidence_summary
 
     check_input(dossier)
     with open_store(db or default_db(dossier)) as store:
@@ -156,7 +158,18 @@ def align_cmd(
             raise fail(str(exc)) from exc
     if json_out:
         print_json(lineage.to_json(include_all=show_all))
-        return
+    else:
+        _print_lineage(lineage, show_all=show_all)
+    for problem in lineage.problems:
+        err.print(f"[bold red]error:[/] {escape(problem)}", highlight=False)
+    if lineage.problems:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _print_lineage(lineage: Lineage, *, show_all: bool) -> None:
+    from vesika.link.lineage.claims import summary
+    from vesika.link.lineage.features import evidence_summary
+
     shown = lineage.candidates if show_all else lineage.links
     table = Table("id", "target", "source", "score", "status", "evidence")
     for c in shown:
@@ -170,6 +183,11 @@ def align_cmd(
     if not lineage.pairs:
         err.print("no pair of documents to compare: lineage needs an earlier and a later "
                   "document (by date, or named in responds_to/quotes)", highlight=False)
+    if lineage.claims:
+        counts = summary(lineage.claims)
+        out.print(f"annotations/lineage.json: {counts['agrees']} agree, {counts['partly']} "
+                  f"in part, {counts['differs']} differ, {counts['both_none']} no source "
+                  "for either")
 
 
 @app.command("review")

@@ -1,7 +1,8 @@
 """The lineage section of the report: a table in the seed article's own style and a flow picture.
 
 Row: the later clause's text, then "← First proposal §3 (0.82: Gürcistan, Ermeni, harekât-ı
-askeriye)" for each source, or "no known source".
+askeriye)" for each source, or "no known source"; where the dossier holds a scholar's own
+claims (`annotations/lineage.json`), the scholar's note and whether the machine agrees.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ def lineage_view(lineage: Lineage, titles: dict[str, str]) -> dict[str, Any]:
     source documents it draws on), and the dropped clauses of those source documents."""
     blocks = []
     links = lineage.links
+    claims = {(c["target"]["doc"], c["target"]["clause"]): c for c in lineage.claims}
     for doc in dict.fromkeys(t.doc for t in lineage.targets):
         targets = [t for t in lineage.targets if t.doc == doc]
         mine = [c for c in links if c.target.doc == doc]
@@ -40,18 +42,36 @@ def lineage_view(lineage: Lineage, titles: dict[str, str]) -> dict[str, Any]:
                 }
                 for c in mine if c.target == t
             ]
-            rows.append({"label": t.label, "text": t.text, "sources": sources})
+            claim = claims.get((t.doc, t.label))
+            rows.append({"label": t.label, "text": t.text, "sources": sources,
+                         "claim": claim and {**claim, "unseen": _unseen(claim)}})
         sources = [s for s in lineage.sources if s.doc in source_docs]
         blocks.append({
             "doc": doc,
             "title": titles.get(doc, doc),
             "rows": rows,
+            "claims": any(row["claim"] for row in rows),
             "svg": flow_svg(sources, targets, mine, titles),
         })
     drawn_on = {c.source.doc for c in links}
     dropped = [{"doc": s.doc, "title": titles.get(s.doc, s.doc), "label": s.label,
                 "text": s.text} for s in lineage.dropped() if s.doc in drawn_on]
-    return {"blocks": blocks, "dropped": dropped, "skipped": lineage.skipped}
+    return {"blocks": blocks, "dropped": dropped, "skipped": lineage.skipped,
+            "problems": lineage.problems}
+
+
+def _unseen(claim: dict[str, Any]) -> str:
+    """The claimed sources the machine did not link, with the score it gave each:
+    `birinci-teklifname §1 0.06, §3 not retrieved`."""
+    linked = {(m["doc"], m["clause"]) for m in claim["machine"]}
+    parts, last_doc = [], None
+    for c in claim["claimed"]:
+        if (c["doc"], c["clause"]) in linked:
+            continue
+        score = "not retrieved" if c["score"] is None else f"{c['score']:.2f}"
+        parts.append(("" if c["doc"] == last_doc else f"{c['doc']} ") + f"§{c['clause']} {score}")
+        last_doc = c["doc"]
+    return ", ".join(parts)
 
 
 def _short(text: str, n: int) -> str:

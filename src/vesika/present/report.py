@@ -36,7 +36,7 @@ def render_report(
         description=description,
         documents=documents,
         errors=errors,
-        lineage=lineage or {"blocks": [], "dropped": [], "skipped": []},
+        lineage=lineage or {"blocks": [], "dropped": [], "skipped": [], "problems": []},
         chronology=chronology or {"rows": [], "svg": "", "conflicts": []},
         entities=entities or {"rows": []},
         bibliography=bibliography or {"rows": []},

@@ -113,6 +113,10 @@ class Lineage:
     targets: list[ClauseRef]
     sources: list[ClauseRef]
     translations: list[dict[str, Any]] = field(default_factory=list)
+    # A scholar's own lineage claims compared with the links (see claims.py), and what kept
+    # them from being read.
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     @property
     def links(self) -> list[Candidate]:
@@ -139,6 +143,7 @@ class Lineage:
             "pairs": self.pairs,
             "skipped": self.skipped,
             "translations": self.translations,
+            "claims": self.claims,
         }
 
 

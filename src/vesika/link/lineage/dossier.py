@@ -6,6 +6,7 @@ from pathlib import Path
 
 from vesika.lang.lexicon import load_lexicon
 from vesika.link.lineage.align import Lineage, LineageDocument, align
+from vesika.link.lineage.claims import ClaimsError, compare, read_claims
 from vesika.link.lineage.features import ClauseRef
 from vesika.link.lineage.model import DEFAULT_THRESHOLD, load_model
 from vesika.model import parse_edtf
@@ -40,10 +41,16 @@ def dossier_lexicon_files(dossier: Path) -> list[Path]:
 
 def run_lineage(store: Store, dossier: Path, *, threshold: float = DEFAULT_THRESHOLD,
                 embeddings: bool = False) -> Lineage:
-    """Align the dossier's documents, apply the historian's reviews, keep the run in the store."""
+    """Align the dossier's documents, apply the historian's reviews, set the links against a
+    scholar's own claims (`annotations/lineage.json`) if the dossier has them, keep the run in
+    the store."""
     lexicon = load_lexicon(dossier_lexicon_files(dossier))
     lineage = align(documents_from_store(store), lexicon, load_model(embeddings=embeddings),
                     threshold=threshold, reviews=store.reviews())
+    try:
+        lineage.claims = compare(read_claims(dossier), lineage)
+    except ClaimsError as exc:
+        lineage.problems.append(str(exc))
     store.replace_links(
         [{**c.to_json(), "above_threshold": c.score >= threshold} for c in lineage.candidates],
         produced_by=PRODUCED_BY,
