@@ -265,3 +265,27 @@ def test_a_broken_claims_file_is_named_and_the_links_still_come(example):
     assert "annotations/lineage.json: cannot be read as JSON" in " ".join(result.stderr.split())
     payload = json.loads(result.stdout)
     assert payload["links"] and payload["claims"] == []
+
+
+def test_a_claim_on_a_whole_document_is_met_by_a_link_to_any_of_its_clauses():
+    from vesika.link.lineage.claims import Claim, compare
+
+    en = corpus_text("udhr/udhr_en.txt")
+    tr = corpus_text("udhr/udhr_tr.txt")
+    from vesika.segment import segment_clauses
+
+    def articles(doc_id, text, language, wanted):
+        return {c.label: text[c.start:c.end] for c in segment_clauses(text, language=language)
+                if c.label in wanted}
+
+    result = align([doc("en", "1948", articles("en", en, "en", {"3", "4"})),
+                    doc("tr", "1950", articles("tr", tr, "tr", {"4"}), "tr")],
+                   load_lexicon(), load_model())
+    assert {(c.target.label, c.source.label) for c in result.links} == {("4", "4")}
+    whole, wrong, none = compare([Claim(("tr", "4"), frozenset({("en", "")}), "(UDHR)"),
+                                  Claim(("tr", "4"), frozenset({("en", "3")}), "(UDHR 3)"),
+                                  Claim(("tr", "4"), frozenset(), "?")], result)
+    assert whole["verdict"] == "agrees" and whole["claimed"][0]["doc"] == "en"
+    assert "clause" not in whole["claimed"][0]
+    assert wrong["verdict"] == "differs" and wrong["machine"] == [{"doc": "en", "clause": "4"}]
+    assert none["verdict"] == "differs"

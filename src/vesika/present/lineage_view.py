@@ -66,10 +66,12 @@ def _unseen(claim: dict[str, Any]) -> str:
     linked = {(m["doc"], m["clause"]) for m in claim["machine"]}
     parts, last_doc = [], None
     for c in claim["claimed"]:
-        if (c["doc"], c["clause"]) in linked:
+        whole = "clause" not in c
+        if any(doc == c["doc"] and (whole or label == c["clause"]) for doc, label in linked):
             continue
         score = "not retrieved" if c["score"] is None else f"{c['score']:.2f}"
-        parts.append(("" if c["doc"] == last_doc else f"{c['doc']} ") + f"§{c['clause']} {score}")
+        part = "" if whole else f"§{c['clause']} "
+        parts.append(("" if c["doc"] == last_doc else f"{c['doc']} ") + part + score)
         last_doc = c["doc"]
     return ", ".join(parts)
 

@@ -51,7 +51,7 @@ def read_claims(dossier: Path) -> list[Claim]:
     claims = []
     for n, link in enumerate(data.get("links") or [], 1):
         try:
-            sources = frozenset((s["doc"], s["clause"]) for s in link.get("sources", []))
+            sources = frozenset((s["doc"], s.get("clause", "")) for s in link.get("sources", []))
             claims.append(Claim((str(target), str(link["target"])), sources,
                                 str(link.get("note", ""))))
         except (KeyError, TypeError, AttributeError) as exc:
@@ -60,21 +60,27 @@ def read_claims(dossier: Path) -> list[Claim]:
 
 
 def compare(claims: list[Claim], lineage: Lineage) -> list[dict[str, Any]]:
-    """Each claim with the machine's links for the same clause and how the two compare."""
+    """Each claim with the machine's links for the same clause and how the two compare. A
+    claim on a whole document (no clause) is met by a link to any of its clauses."""
     linked: dict[tuple[str, str], set[tuple[str, str]]] = {}
     for c in lineage.links:
         linked.setdefault((c.target.doc, c.target.label), set()).add(
             (c.source.doc, c.source.label))
-    scores = {((c.target.doc, c.target.label), (c.source.doc, c.source.label)): c.score
-              for c in lineage.candidates}
+    scores: dict[tuple[tuple[str, str], tuple[str, str]], float] = {}
+    for c in lineage.candidates:
+        target = (c.target.doc, c.target.label)
+        for key in ((c.source.doc, c.source.label), (c.source.doc, "")):
+            scores[(target, key)] = max(scores.get((target, key), 0.0), c.score)
     out = []
     for claim in claims:
         machine = linked.get(claim.target, set())
+        met = {s for s in claim.sources if any(_meets(m, s) for m in machine)}
+        unclaimed = {m for m in machine if not any(_meets(m, s) for s in claim.sources)}
         if not claim.sources and not machine:
             verdict = "both_none"
-        elif claim.sources == machine:
+        elif met == claim.sources and not unclaimed:
             verdict = "agrees"
-        elif claim.sources & machine:
+        elif met:
             verdict = "partly"
         else:
             verdict = "differs"
@@ -89,6 +95,10 @@ def compare(claims: list[Claim], lineage: Lineage) -> list[dict[str, Any]]:
     return out
 
 
+def _meets(link: tuple[str, str], claimed: tuple[str, str]) -> bool:
+    return link[0] == claimed[0] and claimed[1] in ("", link[1])
+
+
 def summary(compared: list[dict[str, Any]]) -> dict[str, int]:
     counts = {"agrees": 0, "partly": 0, "differs": 0, "both_none": 0}
     for item in compared:
@@ -97,7 +107,7 @@ def summary(compared: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def _ref(key: tuple[str, str]) -> dict[str, str]:
-    return {"doc": key[0], "clause": key[1]}
+    return {"doc": key[0], "clause": key[1]} if key[1] else {"doc": key[0]}
 
 
 def _round(score: float | None) -> float | None:
