@@ -20,6 +20,7 @@ from vesika.lang.words import (
     MIN_PREFIX,
     TURKISH,
     VERB_MARK,
+    Word,
     compound_stems,
     form_keys,
     prefix_keys,
@@ -96,14 +97,15 @@ class Lexicon:
                         if entry not in bucket:
                             bucket.append(entry)
 
-    def find(self, text: str, fam: str) -> list[ConceptHit]:
+    def find(self, text: str, fam: str, found: list[Word] | None = None) -> list[ConceptHit]:
         """Concepts named in `text`. The longest form wins where forms overlap, and the words
         of a multi-word form also count on their own: `cephane fabrikası` names a munitions
-        factory *and* munitions, as the historian reading it would note."""
+        factory *and* munitions, as the historian reading it would note. `found` is the text's
+        `words(text, fam)` when the caller has them already."""
         index = self._index.get(fam)
         if not index:
             return []
-        ws = words(text, fam)
+        ws = words(text, fam) if found is None else found
         hits: list[ConceptHit] = []
         i = 0
         while i < len(ws):

@@ -63,8 +63,8 @@ TURKISH_PREFIX = 5
 
 def profile(ref: ClauseRef, lexicon: Lexicon) -> Profile:
     fam = family(ref.language, ref.text)
-    hits = lexicon.find(ref.text, fam)
     found = words(ref.text, fam)
+    hits = lexicon.find(ref.text, fam, found)
     keys = [w.key[:TURKISH_PREFIX] if fam == TURKISH else w.key for w in found]
     surfaces: dict[str, str] = {}
     for key, w in zip(keys, found, strict=True):
