@@ -26,6 +26,7 @@ For every quotation or annex (`quotations.py`) the article's own words around it
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -310,7 +311,7 @@ def _body(text: str, parts: list[tuple[int, int]],
             pos = e
         pieces.append(text[pos:b])
         raw = "".join(pieces)
-        for paragraph in re.split(r"\n[ \t]*\n", raw):
+        for paragraph in (p for block in re.split(r"\n[ \t]*\n", raw) for p in _lines(block)):
             line = " ".join(paragraph.replace("“", " ").split()) if paragraph.lstrip() \
                 .startswith("“") else " ".join(paragraph.split())
             if not line:
@@ -321,6 +322,21 @@ def _body(text: str, parts: list[tuple[int, int]],
                 paragraphs.append(line)
     body = "\n\n".join(p.strip(" “”") if p.startswith("“") else p for p in paragraphs)
     return body, notes
+
+
+def _lines(paragraph: str) -> list[str]:
+    """A paragraph whose every line ends a sentence or is a short heading (``Article 1``) and
+    is followed by a line opening with a capital or a figure is one section per line: its lines
+    are paragraphs. Otherwise (lines wrapped mid-sentence) it is one paragraph."""
+    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return [paragraph]
+    for before, after in itertools.pairwise(lines):
+        ends = before.rstrip()[-1] in ".;:!?…»”\"" or len(before.split()) <= 3
+        first = after.lstrip(" \t«“\"[")[:1]
+        if not ends or not (first.isupper() or first.isdigit()):
+            return [paragraph]
+    return lines
 
 
 def _introduction(text: str, block: Block, segment: tuple[int, int],

@@ -1,0 +1,56 @@
+"""Article mode on French scholarly writing: tests/data/article_fr/heldout_article.txt (three
+quoted documents, two of them in English; French notes) and small examples of the same rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED
+from vesika.annotate.authority import load_authority
+from vesika.article.extract import extract_documents
+from vesika.article.quotations import set_off_blocks
+from vesika.lang.parens import parenthesized
+from vesika.pipeline import document_from_file
+
+ARTICLE = SEED.parent.parent / "article_fr" / "heldout_article.txt"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return document_from_file(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def found(doc):
+    return extract_documents(doc, load_authority())
+
+
+def test_a_set_off_block_of_one_section_per_line(found):
+    # The Virginia Declaration: three lines, no quotation marks, no blank line between them,
+    # after a lead-in ending in ":" and up to the reference on a line of its own.
+    virginia = next(q for q in found if q.text.startswith("Section 1."))
+    assert virginia.text.split("\n\n")[-1].startswith("Section 3. That government is")
+    assert virginia.text.endswith("most conducive to the public weal.")
+    assert virginia.source.startswith("Convention de Virginie, séance du 12 juin 1776")
+
+
+def test_a_single_paragraph_after_a_colon_is_not_a_block():
+    # One paragraph could be the author's own prose: only two lines or more are a block.
+    text = ("Le texte dit ceci :\n\nUne seule phrase de l’auteur, qui n’est pas un document.\n"
+            "(Rials, 1988, p. 12)\n")
+    references = [(a, b) for a, b in parenthesized(text)]
+    assert set_off_blocks(text, references) == []
+    two = text.replace("document.\n", "document.\nUne seconde ligne.\n")
+    (block,) = set_off_blocks(two, [(a, b) for a, b in parenthesized(two)])
+    assert two[block.start:block.end] == ("Une seule phrase de l’auteur, qui n’est pas un"
+                                          " document.\nUne seconde ligne.")
+
+
+def test_lines_that_end_sentences_stay_paragraphs(found):
+    # The DDHC block: heading lines and articles one per line; each keeps its own paragraph.
+    ddhc = next(q for q in found if q.text.startswith("Article 1"))
+    assert ddhc.text.split("\n\n")[:3] == [
+        "Article 1",
+        "Les hommes naissent et demeurent libres et égaux en droits. Les distinctions sociales"
+        " ne peuvent être fondées que sur l'utilité commune.",
+        "Article 2"]
