@@ -54,3 +54,9 @@ def test_lines_that_end_sentences_stay_paragraphs(found):
         "Les hommes naissent et demeurent libres et égaux en droits. Les distinctions sociales"
         " ne peuvent être fondées que sur l'utilité commune.",
         "Article 2"]
+
+
+def test_a_blocks_language_is_read_from_its_text(found):
+    # Two of the three blocks of the French article are in English.
+    assert [(q.text.split()[0], q.language) for q in found] == [
+        ("Article", "fr"), ("Section", "en"), ("All", "en")]

@@ -16,9 +16,10 @@ For every quotation or annex (`quotations.py`) the article's own words around it
   (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the document;
 * **source** — the reference right after it (with the work's full first mention when the
   reference is short), or for an annex the reference that introduces it and its source note;
-* **language** — Ottoman Turkish in Latin script (``ota-Latn``) when a fair share of its words
-  are unknown to modern Turkish usage (wordfreq) or it uses the hyphenated izafet (``vesait-i
-  fenniye-i harbiye``), else the article's language;
+* **language** — detected from the quoted text itself (`vesika.lang.detect`; the article's
+  when the text is too short to tell); a Turkish text is Ottoman Turkish in Latin script
+  (``ota-Latn``) when a fair share of its words are unknown to modern Turkish usage (wordfreq)
+  or it uses the hyphenated izafet (``vesait-i fenniye-i harbiye``);
 * **editorial notes** — the article author's insertions inside the quotation: elisions ``(…)``
   and cross-references to other documents (``(Mukabil teklifname, no: 3)``) are removed from
   the text and kept as annotations.
@@ -433,9 +434,17 @@ def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple
 
 
 def _language(body: str, article_language: str) -> str:
+    """The quoted text's own language (an English declaration quoted in a French article is
+    English), the article's when the text is too short to tell; Turkish is then told from
+    Ottoman Turkish."""
+    detected = detect_language(body)
+    if detected and not (detected == "tr" and article_language.startswith("ota")):
+        language = detected
+    else:
+        language = article_language
     words = [turkish_lower(w) for w in re.findall(r"[^\W\d_]{3,}", body)]
-    if not words or not article_language.startswith(("tr", "ota")):
-        return article_language
+    if not words or not language.startswith(("tr", "ota")):
+        return language
     unknown = sum(1 for w in words if zipf_frequency(w, "tr") == 0) / len(words)
     izafet = len(_IZAFET.findall(body))
     circumflex = sum(body.count(c) for c in "âîûÂÎÛ")
