@@ -60,3 +60,14 @@ def test_a_blocks_language_is_read_from_its_text(found):
     # Two of the three blocks of the French article are in English.
     assert [(q.text.split()[0], q.language) for q in found] == [
         ("Article", "fr"), ("Section", "en"), ("All", "en")]
+
+
+def test_superscript_note_calls_are_markers(doc):
+    from vesika.annotate.citations import note_segments
+
+    notes, markers = note_segments(doc)
+    text = doc.clean_text
+    assert [n for _, _, n in notes] == [str(i) for i in range(1, 20)]
+    assert text[markers["1"] - len("constitutionnel"):markers["1"] + 2] == "constitutionnel¹."
+    # The call of note 15 stands right after the closing guillemet of the UDHR block.
+    assert text[markers["15"] - 9:markers["15"] + 2] == "status. »¹⁵"

@@ -105,7 +105,7 @@ def extract_documents(doc: Document, authority: Authority,
     text = doc.clean_text
     finder = finder or NameFinder(authority)
     language = doc.meta.language or detect_language(text) or "und"
-    notes, _ = note_segments(doc)
+    notes, markers = note_segments(doc)
     bibliography = build_bibliography([doc])
     citations = [c.citation for c in bibliography.citations]  # found once, there
     references = [(a, b) for a, b in parenthesized(text)
@@ -123,8 +123,9 @@ def extract_documents(doc: Document, authority: Authority,
     body_end = doc.body_end if doc.body_end is not None else len(text)
     for block, parts in blocks:
         segment = next(((s, e) for s, e, _ in notes if s <= block.start < e), (0, body_end))
+        called = _called_note(text, block, notes, markers, citations)
         built.append(_document(text, block, parts, segment, citations, references,
-                               full_mentions, mentions, authority, language))
+                               full_mentions, mentions, authority, language, called))
     # What the rest of the article says of each document dates those still undated.
     prose = ProseDates(text, find_dates(text, language), [n for _, n in built], references,
                        mentions, authority)
@@ -194,7 +195,7 @@ def _merge(blocks: list[Block], citations: list[Citation],
 def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tuple[int, int],
               citations: list[Citation], references: list[tuple[int, int]],
               full_mentions: dict[int, str], mentions: list[Mention], authority: Authority,
-              language: str) -> tuple[QuotedDocument, Named]:
+              language: str, called: list[Citation]) -> tuple[QuotedDocument, Named]:
     basis: dict[str, str] = {}
     body, notes = _body(text, parts, citations)
     heading, intro = _introduction(text, block, segment, references)
@@ -222,8 +223,12 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
             basis["title"] = "introducing sentence"
     source_citation, where = _source(block, citations, text)
     source = ""
+    if source_citation is None and called:
+        # The note's references together are the source; the first one dates it.
+        source_citation, where = called[0], "the note called after the quotation"
+        source = "; ".join(c.text for c in called[1:])
     if source_citation:
-        source = source_citation.text
+        source = "; ".join(p for p in (source_citation.text, source) if p)
         full = full_mentions.get(source_citation.start, "")
         if full and full != source:
             source += f" ({full})"
@@ -378,6 +383,21 @@ def _introduction(text: str, block: Block, segment: tuple[int, int],
     if lead:
         start = lead.end()
     return None, (start, end)
+
+
+def _called_note(text: str, block: Block, notes: list[tuple[int, int, str]],
+                 markers: dict[str, Any], citations: list[Citation]) -> list[Citation]:
+    """The references of the note whose call stands right after the quotation (``… other
+    status. »¹⁵``): there the note, not a parenthesis, gives the quoted text's source."""
+    after = block.end
+    while after < len(text) and text[after] in " ”\"»":
+        after += 1
+    for number, at in markers.items():
+        if at == after:
+            note = next(((s, e) for s, e, n in notes if n == number), None)
+            if note:
+                return [c for c in citations if note[0] <= c.start < note[1]]
+    return []
 
 
 def _source(block: Block, citations: list[Citation], text: str) -> tuple[Citation | None, str]:
