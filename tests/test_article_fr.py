@@ -71,3 +71,13 @@ def test_superscript_note_calls_are_markers(doc):
     assert text[markers["1"] - len("constitutionnel"):markers["1"] + 2] == "constitutionnel¹."
     # The call of note 15 stands right after the closing guillemet of the UDHR block.
     assert text[markers["15"] - 9:markers["15"] + 2] == "status. »¹⁵"
+
+
+def test_authors_from_the_introducing_sentences(found):
+    assert [(q.author, q.basis["author"]) for q in found] == [
+        # "telle que l’Assemblée nationale constituante l’avait adoptée"
+        ("Assemblée nationale constituante", "subject of the introducing sentence"),
+        # "adoptée par la Convention de Virginie à Williamsburg": not in the authority file
+        ("Convention de Virginie", "agent of the participle that introduces it, as written"),
+        # "adoptée par l’Assemblée générale des Nations unies au palais de Chaillot"
+        ("Assemblée générale des Nations unies", "agent of the participle that introduces it")]

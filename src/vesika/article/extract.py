@@ -238,7 +238,7 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         source = f"{source}; {note}" if source else note
     date = _date(text, block, heading, intro, body, source_citation, basis)
     author, recipient = read_people(text, block, heading, intro, body, mentions, authority,
-                                    references, basis)
+                                    references, basis, language)
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
     following = text[block.end + 1:block.end + 300]
