@@ -81,3 +81,32 @@ def test_authors_from_the_introducing_sentences(found):
         ("Convention de Virginie", "agent of the participle that introduces it, as written"),
         # "adoptée par l’Assemblée générale des Nations unies au palais de Chaillot"
         ("Assemblée générale des Nations unies", "agent of the participle that introduces it")]
+
+
+def test_titles_in_the_articles_own_words(found):
+    assert [(q.title, q.basis["title"]) for q in found] == [
+        # The authority file's French form, written with the article's apostrophe.
+        ("Déclaration des droits de l’homme et du citoyen",
+         "document named in the introducing sentence"),
+        # Not in the authority file under a French name: the words of the article.
+        ("Déclaration des droits de Virginie", "name of its kind in the introducing sentence"),
+        ("Déclaration universelle des droits de l’homme",
+         "document named in the introducing sentence")]
+
+
+@pytest.mark.parametrize("text, first, language, name", [
+    ("la Convention de Virginie à Williamsburg", "Convention", "fr", "Convention de Virginie"),
+    ("l’Assemblée nationale constituante le 26 août 1789", "Assemblée", "fr",
+     "Assemblée nationale constituante"),
+    ("la Chambre des pairs et la Chambre des députés", "Chambre", "fr", "Chambre des pairs"),
+    ("the Congress of the United States on 25 September", "Congress", "en",
+     "Congress of the United States"),
+    ("the Convention at Williamsburg", "Convention", "en", "Convention"),
+    ("die Erklärung der Rechte des Menschen, die", "Erklärung", "de",
+     "Erklärung der Rechte des Menschen"),
+    ("the amendments", "amendments", "en", ""),
+])
+def test_a_name_written_out_runs_to_a_stop_word(text, first, language, name):
+    from vesika.lang.written_names import name_at
+
+    assert name_at(text, text.index(first), language) == name

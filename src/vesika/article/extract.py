@@ -4,7 +4,9 @@ For every quotation or annex (`quotations.py`) the article's own words around it
 
 * **title** — the heading the article gives it (``Büyük Millet Meclisi’nin Moskova Sovyet
   Hükümeti’ne birinci teklifnamesi (mektup), 26/4/1920:``, an annex's ``A. …`` line), else the
-  sentence that introduces it;
+  full name, in the article's language, of a document the introducing sentence names (in the
+  article's spelling when it writes the name whole), else a name of its kind written out there
+  (``la Déclaration des droits de Virginie, adoptée …``), else the sentence that introduces it;
 * **date** — a date in the heading, else a dateline or date under the signature inside the
   quotation, else the date of the record it is cited from (minutes of a session quote what
   was said that day), else a date in the introducing sentence; else what the rest of the
@@ -34,7 +36,7 @@ from typing import Any
 
 from wordfreq import zipf_frequency
 
-from vesika.annotate.authority import Authority
+from vesika.annotate.authority import Authority, Entity
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
@@ -43,8 +45,10 @@ from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
 from vesika.lang.detect import detect_language
 from vesika.lang.dockinds import document_kind, kind_nouns
+from vesika.lang.namekey import name_key
 from vesika.lang.parens import parenthesized
 from vesika.lang.words import turkish_lower
+from vesika.lang.written_names import name_at
 from vesika.link.bibliography import build_bibliography, slug
 from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
@@ -210,11 +214,13 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
     else:
         named = [m for m in mentions if intro[0] <= m.start < intro[1] and m.entity
                  and authority.entities[m.entity].type in ("document", "treaty")]
+        written = _kind_named(text, intro, language)
         if named:
-            # "The Declaration of Rights adopted by the Virginia Convention …": the document's
-            # name in the authority file.
-            title = authority.entities[named[0].entity or ""].name
+            title = _full_name(authority.entities[named[0].entity or ""], named[0], language)
             basis["title"] = "document named in the introducing sentence"
+        elif written:
+            title = written
+            basis["title"] = "name of its kind in the introducing sentence"
         else:
             title = _LEADING_NOISE.sub("", " ".join(text[intro[0]:intro[1]].split()))
             title = title.rstrip(":, ")
@@ -328,6 +334,35 @@ def _body(text: str, parts: list[tuple[int, int]],
                 paragraphs.append(line)
     body = "\n\n".join(p.strip(" “”") if p.startswith("“") else p for p in paragraphs)
     return body, notes
+
+
+def _full_name(entity: Entity, mention: Mention, language: str) -> str:
+    """The title of a document the authority file knows: its full name in the article's
+    language — the display name in English (``The Declaration of Rights adopted by the Virginia
+    Convention`` -> Virginia Declaration of Rights), the entry's first form in another — in the
+    article's own spelling when the article writes it whole (``Déclaration des droits de
+    l’homme et du citoyen``, with the article's apostrophe); the mention as written when the
+    entry has no name in that language."""
+    written = " ".join(mention.text.split())
+    lang = language[:2]
+    full = entity.name if lang == "en" else next(
+        (f.text for f in entity.forms if f.lang == lang), "")
+    if not full:
+        return written
+    return written if name_key(full) == name_key(written) else full
+
+
+def _kind_named(text: str, intro: tuple[int, int], language: str) -> str:
+    """A document's name written out in the introducing sentence, when the authority file does
+    not know it: a capitalised noun of a document's kind, not opening the sentence, and the words
+    of the name after it (``La Déclaration des droits de Virginie, adoptée par …`` -> Déclaration
+    des droits de Virginie)."""
+    for s, _, _ in kind_nouns(text[intro[0]:intro[1]]):
+        at = intro[0] + s
+        if text[at].isupper() and text[intro[0]:at].strip(" \n\t.,;:)]") \
+                and (name := name_at(text, at, language, intro[1])):
+            return name
+    return ""
 
 
 def _lines(paragraph: str) -> list[str]:

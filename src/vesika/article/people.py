@@ -34,6 +34,7 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.names import Mention
 from vesika.article.quotations import Block
 from vesika.data import read_rows
+from vesika.lang.written_names import name_at
 
 # Suffixes after a name: an honorific may come between, and a plural (Bolşevik-ler-e,
 # Türk Milliyetçi-ler-in) before the case ending.
@@ -146,17 +147,13 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
 
 @lru_cache(maxsize=1)
 def _agent_words() -> dict[str, frozenset[str]]:
-    """The words of `agent_phrases.tsv` by role (``participle-ru`` for the Russian ones,
-    ``lowercase-names`` for the languages whose names of bodies go on in lower case)."""
+    """The words of `agent_phrases.tsv` by role (``participle-ru``: the Russian participles,
+    whose agent follows in the instrumental without a preposition)."""
     words: dict[str, set[str]] = defaultdict(set)
     for row in read_rows("vocabulary/agent_phrases.tsv"):
         words[row["role"]].add(row["form"])
         if row["role"] == "participle" and row["lang"] == "ru":
             words["participle-ru"].add(row["form"])
-        if row["role"] == "lowercase-names":
-            words["lowercase-names"].add(row["lang"])
-        if row["role"] == "stop":
-            words[f"stop-{row['lang']}"].add(row["form"])
     return {k: frozenset(v) for k, v in words.items()}
 
 
@@ -203,43 +200,18 @@ def agent_mention(text: str, lo: int, mentions: list[Mention]) -> Mention | None
 
 def agent_written(phrase: str, language: str) -> str:
     """The agent of ``adoptée par la Convention de Virginie`` or ``von der Frankfurter
-    Nationalversammlung beschlossene`` as written, for a body the authority file does not
-    know; "" when the phrase names none. The name is capitalised words joined by particles
-    (``de``, ``of``, ``d’``), and in a language that writes the later words of a body's name in
-    lower case (French) those words too, up to a preposition, an article or punctuation."""
+    Nationalversammlung beschlossene`` as written (`vesika.lang.written_names`), for a body the
+    authority file does not know; "" when the phrase names none."""
     grammar = _agent_grammar()
     for m in grammar["by"].finditer(phrase):
-        name = _name_at(phrase, m.end(), language)
+        name = name_at(phrase, m.end(), language)
         if name:
             return name
     for m in grammar["by_alone"].finditer(phrase):
-        name = _name_at(phrase, m.end(), language)
+        name = name_at(phrase, m.end(), language)
         if name and grammar["participle"].match(phrase, m.end() + len(name)):
             return name
     return ""
-
-
-def _name_at(phrase: str, start: int, language: str) -> str:
-    words = _agent_words()
-    lowercase = language[:2] in words.get("lowercase-names", frozenset())
-    stops = words.get(f"stop-{language[:2]}", frozenset())
-    particles = words["particle"]
-    elided = tuple(p for p in particles if p.endswith(("’", "'")))
-    name: list[str] = []
-    for token in re.finditer(r"[^\W\d_][\w’'\-]*|\S", phrase[start:]):
-        word = token.group()
-        if token.start() and not phrase[start + token.start() - 1].isspace():
-            break  # punctuation glued to the word before ends the name
-        if not word[0].isalpha() or word.lower() in stops:
-            break
-        glued = word.startswith(elided) and word[2:3].isupper()
-        # After the first word: particles, and lower-case words where names go on in them.
-        if not (word[0].isupper() or glued or (name and (word in particles or lowercase))):
-            break
-        name.append(word)
-    while name and name[-1] in particles:
-        name.pop()
-    return " ".join(name) if name and name[0][0].isupper() else ""
 
 
 def described_parties(text: str, span: tuple[int, int], mentions: list[Mention],
