@@ -2,11 +2,8 @@
 
 For every quotation or annex (`quotations.py`) the article's own words around it are read:
 
-* **title** — the heading the article gives it (``Büyük Millet Meclisi’nin Moskova Sovyet
-  Hükümeti’ne birinci teklifnamesi (mektup), 26/4/1920:``, an annex's ``A. …`` line), else the
-  full name, in the article's language, of a document the introducing sentence names (in the
-  article's spelling when it writes the name whole), else a name of its kind written out there
-  (``la Déclaration des droits de Virginie, adoptée …``), else the sentence that introduces it;
+* **title** — `titles.py`: the heading the article gives it, the full name of a document the
+  introducing sentence names, a name of its kind written out there, or that sentence;
 * **date** — a date in the heading, else a dateline or date under the signature inside the
   quotation, else the date of the record it is cited from (minutes of a session quote what
   was said that day), else a date in the introducing sentence; else what the rest of the
@@ -14,48 +11,47 @@ For every quotation or annex (`quotations.py`) the article's own words around it
   back-reference ``yukarıdaki telgrafı … gönderdi``), bounded by the date of the source note
   that transmits it;
 * **author and recipient** — `people.py`: the signature, the grammar of the heading and
-  introduction (``X tarafından``, ``X’den``, ``X’e``), the source note's sender and recipient
-  (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the document;
+  introduction (``X tarafından``, ``X’den``, ``X’e``, ``adoptée par X``), the source note's
+  sender and recipient (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the
+  document;
 * **source** — the reference right after it (with the work's full first mention when the
-  reference is short), or for an annex the reference that introduces it and its source note;
+  reference is short), else the note called right after it (``… other status. »¹⁵``), or for
+  an annex the reference that introduces it and its source note;
 * **language** — detected from the quoted text itself (`vesika.lang.detect`; the article's
   when the text is too short to tell); a Turkish text is Ottoman Turkish in Latin script
   (``ota-Latn``) when a fair share of its words are unknown to modern Turkish usage (wordfreq)
   or it uses the hyphenated izafet (``vesait-i fenniye-i harbiye``);
 * **editorial notes** — the article author's insertions inside the quotation: elisions ``(…)``
   and cross-references to other documents (``(Mukabil teklifname, no: 3)``) are removed from
-  the text and kept as annotations.
+  the text (`body.py`) and kept as annotations.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from wordfreq import zipf_frequency
 
-from vesika.annotate.authority import Authority, Entity
+from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.body import body_text
 from vesika.article.people import described_parties, read_people, source_parties
 from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
+from vesika.article.titles import title_of
 from vesika.lang.detect import detect_language
 from vesika.lang.dockinds import document_kind, kind_nouns
-from vesika.lang.namekey import name_key
 from vesika.lang.parens import parenthesized
 from vesika.lang.words import turkish_lower
-from vesika.lang.written_names import name_at
 from vesika.link.bibliography import build_bibliography, slug
 from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
-MAX_TITLE = 160  # characters: a title taken from a longer introducing sentence is cut
-_ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
 # The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
 # English/French/German verb of saying: an introduction, not a heading.
 _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü]r|[dt][ıiuü]|yor(?:du)?|"
@@ -63,14 +59,11 @@ _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü
                      r"écrit|schrieb|sagte)$", re.IGNORECASE)
 _CITATION_TAIL = re.compile(r"\s*\([^()]*(?:\d{4}|a\.\s?g\.)[^()]*\)\s*$")
 _IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
-# What a sentence split can leave before the introduction: a full stop, a note marker [9].
-_LEADING_NOISE = re.compile(r"^[\s.,;:)\]]*(?:\[\d+\][\s.,;:]*)*")
 _LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
 # After a closing quotation mark, the rest of the author's sentence before its reference: a
 # verb of saying (" demişti. (", " diye yazmıştır. (", " he wrote. ("), or more of the
 # sentence, with no sentence end, quotation or parenthesis in it.
 _SAYING = re.compile(r"^[”\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
-_TRAILING_DATE = re.compile(r"[,;]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*:?\s*$")
 
 
 @dataclass
@@ -201,32 +194,9 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
               full_mentions: dict[int, str], mentions: list[Mention], authority: Authority,
               language: str, called: list[Citation]) -> tuple[QuotedDocument, Named]:
     basis: dict[str, str] = {}
-    body, notes = _body(text, parts, citations)
+    body, notes = body_text(text, parts, citations)
     heading, intro = _introduction(text, block, segment, references)
-    if block.shape == "annex" and block.heading:
-        paragraphs = [p for p in re.split(r"\n\s*\n", text[block.heading[0]:block.heading[1]])
-                      if p.strip()]
-        title = " ".join(paragraphs[-1].split())
-        basis["title"] = "annex heading"
-    elif heading:
-        title = _TRAILING_DATE.sub("", " ".join(text[heading[0]:heading[1]].split())).rstrip(":")
-        basis["title"] = "heading"
-    else:
-        named = [m for m in mentions if intro[0] <= m.start < intro[1] and m.entity
-                 and authority.entities[m.entity].type in ("document", "treaty")]
-        written = _kind_named(text, intro, language)
-        if named:
-            title = _full_name(authority.entities[named[0].entity or ""], named[0], language)
-            basis["title"] = "document named in the introducing sentence"
-        elif written:
-            title = written
-            basis["title"] = "name of its kind in the introducing sentence"
-        else:
-            title = _LEADING_NOISE.sub("", " ".join(text[intro[0]:intro[1]].split()))
-            title = title.rstrip(":, ")
-            if len(title) > MAX_TITLE:  # cut at a word, and say so
-                title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;") + " …"
-            basis["title"] = "introducing sentence"
+    title = title_of(text, block, heading, intro, mentions, authority, language, basis)
     source_citation, where = _source(block, citations, text)
     source = ""
     if source_citation is None and called:
@@ -295,89 +265,6 @@ def _named(text: str, block: Block, heading: tuple[int, int] | None, intro: tupl
     return Named(start, end, frozenset(stems), frozenset(qualified),
                  0 if paragraph < 0 else paragraph + 2, quoted.date, frozenset(parties),
                  note_date)
-
-
-def _body(text: str, parts: list[tuple[int, int]],
-          citations: list[Citation]) -> tuple[str, list[dict[str, Any]]]:
-    """The quoted text re-flowed (a paragraph per line, blank lines between), without the
-    article's editorial insertions, which are returned as notes."""
-    notes: list[dict[str, Any]] = []
-    paragraphs: list[str] = []
-    for a, b in parts:
-        cut: list[tuple[int, int, str]] = []
-        for m in _ELISION.finditer(text, a, b):
-            cut.append((m.start(), m.end(), "elision"))
-        for c in citations:
-            if a <= c.start < b and c.kind == "cross-reference":
-                opening = text.rfind("(", a, c.start + 1)
-                closing = text.find(")", c.end, b + 1)
-                if opening >= 0 and closing >= 0:
-                    cut.append((opening, closing + 1, "cross-reference"))
-        pieces, pos = [], a
-        for s, e, kind in sorted(cut):
-            if s < pos:
-                continue
-            pieces.append(text[pos:s])
-            notes.append({"kind": kind, "start": s, "end": e, "text": " ".join(text[s:e].split()),
-                          "after": " ".join(text[max(a, s - 60):s].split())})
-            pos = e
-        pieces.append(text[pos:b])
-        raw = "".join(pieces)
-        for paragraph in (p for block in re.split(r"\n[ \t]*\n", raw) for p in _lines(block)):
-            line = " ".join(paragraph.replace("“", " ").split()) if paragraph.lstrip() \
-                .startswith("“") else " ".join(paragraph.split())
-            if not line:
-                continue
-            if paragraphs and line[0].islower():
-                paragraphs[-1] += " " + line  # a page break inside a paragraph
-            else:
-                paragraphs.append(line)
-    body = "\n\n".join(p.strip(" “”") if p.startswith("“") else p for p in paragraphs)
-    return body, notes
-
-
-def _full_name(entity: Entity, mention: Mention, language: str) -> str:
-    """The title of a document the authority file knows: its full name in the article's
-    language — the display name in English (``The Declaration of Rights adopted by the Virginia
-    Convention`` -> Virginia Declaration of Rights), the entry's first form in another — in the
-    article's own spelling when the article writes it whole (``Déclaration des droits de
-    l’homme et du citoyen``, with the article's apostrophe); the mention as written when the
-    entry has no name in that language."""
-    written = " ".join(mention.text.split())
-    lang = language[:2]
-    full = entity.name if lang == "en" else next(
-        (f.text for f in entity.forms if f.lang == lang), "")
-    if not full:
-        return written
-    return written if name_key(full) == name_key(written) else full
-
-
-def _kind_named(text: str, intro: tuple[int, int], language: str) -> str:
-    """A document's name written out in the introducing sentence, when the authority file does
-    not know it: a capitalised noun of a document's kind, not opening the sentence, and the words
-    of the name after it (``La Déclaration des droits de Virginie, adoptée par …`` -> Déclaration
-    des droits de Virginie)."""
-    for s, _, _ in kind_nouns(text[intro[0]:intro[1]]):
-        at = intro[0] + s
-        if text[at].isupper() and text[intro[0]:at].strip(" \n\t.,;:)]") \
-                and (name := name_at(text, at, language, intro[1])):
-            return name
-    return ""
-
-
-def _lines(paragraph: str) -> list[str]:
-    """A paragraph whose every line ends a sentence or is a short heading (``Article 1``) and
-    is followed by a line opening with a capital or a figure is one section per line: its lines
-    are paragraphs. Otherwise (lines wrapped mid-sentence) it is one paragraph."""
-    lines = [ln for ln in paragraph.split("\n") if ln.strip()]
-    if len(lines) < 2:
-        return [paragraph]
-    for before, after in itertools.pairwise(lines):
-        ends = before.rstrip()[-1] in ".;:!?…»”\"" or len(before.split()) <= 3
-        first = after.lstrip(" \t«“\"[")[:1]
-        if not ends or not (first.isupper() or first.isdigit()):
-            return [paragraph]
-    return lines
 
 
 def _introduction(text: str, block: Block, segment: tuple[int, int],
