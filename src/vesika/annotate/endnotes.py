@@ -8,7 +8,7 @@ import re
 
 _HEADING = re.compile(
     r"^[ \t]*(?:Notes|Endnotes|Notlar|Dipnotlar|Sonnotlar|Açıklamalar|Anmerkungen|"
-    r"Notes et références)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+    r"Notes et références|Примечания|Сноски)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _ITEM = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.MULTILINE)
 
 
