@@ -110,3 +110,15 @@ def test_a_name_written_out_runs_to_a_stop_word(text, first, language, name):
     from vesika.lang.written_names import name_at
 
     assert name_at(text, text.index(first), language) == name
+
+
+def test_the_note_called_after_a_quotation_is_its_source(found):
+    udhr = found[2]
+    assert udhr.source == (
+        "Assemblée générale des Nations unies, résolution 217 A (III), 10 décembre 1948,"
+        " Documents officiels de l’Assemblée générale, troisième session, première partie,"
+        " Résolutions, doc. A/810, p. 71")
+    assert udhr.basis["source"] == "the note called after the quotation"
+    # The resolution's day dates the document.
+    assert (udhr.date.edtf, udhr.basis["date"]) == ("1948-12-10",
+                                                    "date of the record it is cited from")
