@@ -60,6 +60,16 @@ def test_a_publisher_no_list_knows_is_read_from_its_position():
         "1561-1562")
 
 
+def test_without_a_place_a_publisher_is_known_by_name():
+    # The same reference as note 2 of the French article, its place left out: Hachette is in
+    # publishers.tsv; a one-word title before it is not taken for a place.
+    c = parse("Stéphane Rials, La Déclaration des droits de l’homme et du citoyen, Hachette, 1988",
+              "fr")
+    assert (c.place, c.publisher, c.year) == ("", "Hachette", "1988")
+    c = parse("Jean Tulard, Napoléon, Fayard, 1977", "fr")
+    assert (c.title, c.place, c.publisher) == ("Napoléon", "", "Fayard")
+
+
 def test_turkish_order_publisher_then_place_still_holds():
     c = parse("Gotthard Jaeschke, Türk Kurtuluş Savaşı Kronolojisi, Mondros’tan Mudanya’ya Kadar,"
               " TTK Basımevi, Ankara, 1989, s. 111", "tr")

@@ -323,10 +323,12 @@ def _full(written: str, start: int, end: int, fs: list[str], t: Terms) -> Citati
     if pages:
         citation.pages = norm_pages(pages.group("pages"))
     titles: list[str] = []
+    after_publisher = False  # a single word after the publisher is its place (Turkish order)
     for i, f in enumerate(rest, start=offset):
         quoted = _QUOTED.match(f)
         slash = _SLASH_ISSUE.match(f)
         if i in used:
+            after_publisher = after_publisher or f == citation.publisher
             continue
         if p.translator.match(f):
             citation.translator = p.translator.sub("", f)
@@ -342,12 +344,12 @@ def _full(written: str, start: int, end: int, fs: list[str], t: Terms) -> Citati
         elif _EDITION.match(f):
             citation.edition = f
         elif _PUBLISHER.search(f) and not citation.publisher:
-            citation.publisher = f
+            citation.publisher, after_publisher = f, True
         elif p.volume.match(f) or p.issue.match(f):
             _volume_issue(citation, f, t)
         elif re.fullmatch(r"[0-9IVXLC]+\.\s*Cilt(?:\s*\(.*\))?", f):
             citation.volume = f.split(".")[0]
-        elif citation.publisher and not citation.place and re.fullmatch(r"[A-ZÇĞİÖŞÜ][\w’'\-]+", f):
+        elif after_publisher and not citation.place and re.fullmatch(r"[A-ZÇĞİÖŞÜ][\w’'\-]+", f):
             citation.place = f
         elif p.container_editors.match(f):
             continue  # "dans Dale Van Kley (dir.)": the editors of the book it is part of
