@@ -249,3 +249,17 @@ def test_russian_notes_after_gost(tmp_path):
     c = parse("Ленин В. И. Полное собрание сочинений. Т. 35. М.: Политиздат, 1974. С. 13", "ru")
     assert (c.author, c.given, c.title, c.volume, c.place, c.publisher, c.year) == (
         "Ленин", "В. И.", "Полное собрание сочинений", "35", "М.", "Политиздат", "1974")
+
+
+def test_exports_name_two_authors_joined_by_et_and_editors(french):
+    import json
+
+    from vesika.present.bibexport import to_bibtex, to_csl_json
+
+    items = {i["id"]: i for i in json.loads(to_csl_json(french))}
+    assert items["prost-2011"]["author"] == [{"family": "Prost", "given": "Antoine"},
+                                             {"family": "Winter", "given": "Jay"}]
+    # "Jacques Godechot (éd.)": an editor, not an author.
+    assert items["godechot-1970"]["editor"] == [{"family": "Godechot", "given": "Jacques"}]
+    assert "author" not in items["godechot-1970"]
+    assert "  editor = {Godechot, Jacques}," in to_bibtex(french)

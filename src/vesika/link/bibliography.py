@@ -164,6 +164,8 @@ def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings:
             if name == "year" and work.fields.get("year"):
                 continue
             work.fields[name] = value
+    if c.kind == "full" and c.edited:
+        work.fields["role"] = "editor"  # the names are the editors': "Jacques Godechot (éd.)"
     if c.kind == "report" and c.record_date and not work.fields.get("date"):
         # A dated report or document given as a source is one work of that day (a series of
         # minutes is not: its cited sessions stay with the citations).
