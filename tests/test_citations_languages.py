@@ -174,6 +174,18 @@ def test_a_note_of_two_sentences_gives_two_references(french):
     assert not [c for c in french.citations if c.citation.text.startswith(("Hachette", "Dupont"))]
 
 
+def test_lead_in_words_in_either_case():
+    from vesika.annotate.citations import find_citations
+
+    note = ("Notes\n1. Cf. Michel Vovelle, La Chute de la monarchie, 1787-1792, Paris, Seuil, 1972,"
+            " p. 120-125 ; voir aussi F. Furet, op. cit., p. 50.")
+    found = find_citations(note, [(6, len(note), "1")], None, "fr")
+    assert [(c.text, c.author) for c in found] == [
+        ("Michel Vovelle, La Chute de la monarchie, 1787-1792, Paris, Seuil, 1972, p. 120-125",
+         "Vovelle"),
+        ("F. Furet, op. cit., p. 50", "F. Furet")]
+
+
 def test_a_lead_in_of_the_authors_own_is_no_part_of_the_reference(french):
     (force,) = [c for c in french.citations if "American Archives, 4e série" in c.citation.text
                 and c.citation.in_footnote]

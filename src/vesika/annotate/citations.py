@@ -44,8 +44,9 @@ def _inline(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _see(language: str) -> re.Pattern[str]:
-    """The words that lead in to a reference in a note: bkz., see, cf., voir aussi, vgl., См."""
-    return re.compile(rf"(?<!\w)(?:{terms(language).see})(?!\w)\s*:?\s*")
+    """The words that lead in to a reference in a note, in either case: bkz., see, Cf., voir
+    aussi, Vgl., См."""
+    return re.compile(rf"(?<!\w)(?:{terms(language).see})(?!\w)\s*:?\s*", re.IGNORECASE)
 
 
 # A sentence announcing the sources of what it follows, listed after it numbered and without
