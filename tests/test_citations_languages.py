@@ -250,6 +250,24 @@ def test_german_notes(tmp_path):
     assert parse("Belleten, C. 44, S. 174 (1980)", "tr").pages == ""
 
 
+def test_a_list_of_editors_and_a_name_with_a_particle():
+    c = parse("Otto Brunner, Werner Conze und Reinhart Koselleck (Hrsg.), Geschichtliche"
+              " Grundbegriffe, Bd. 2, Stuttgart: Klett-Cotta, 1975, S. 45", "de")
+    assert (c.author, c.given, c.edited, c.title, c.volume, c.place, c.publisher, c.pages) == (
+        "Otto Brunner, Werner Conze und Reinhart Koselleck", "Otto", True,
+        "Geschichtliche Grundbegriffe", "2", "Stuttgart", "Klett-Cotta", "45")
+    c = parse("Alexis de Tocqueville, De la démocratie en Amérique, Paris, Gosselin, 1835, t. I,"
+              " p. 12", "fr")
+    assert (c.author, c.given, c.title, c.publisher, c.pages) == (
+        "Tocqueville", "Alexis de", "De la démocratie en Amérique", "Gosselin", "12")
+    # A quoted title with "ve" in it is no pair of names (the seed's Topal article).
+    c = parse("Coşkun Topal, “Türk-Rus İlişkileri ve Moskova Anlaşması”, Karadeniz Araştırmaları"
+              " Enstitüsü Dergisi, C. 4, S. 6 (2018)", "tr")
+    assert (c.author, c.title, c.container, c.volume, c.issue) == (
+        "Topal", "Türk-Rus İlişkileri ve Moskova Anlaşması",
+        "Karadeniz Araştırmaları Enstitüsü Dergisi", "4", "6")
+
+
 def test_russian_notes_after_gost(tmp_path):
     assert cited(tmp_path, "statya.txt", RUSSIAN) == [
         ("full", "Тарле Е. В. Наполеон. М.: Наука, 1985. С. 12", "tarle-1985", "12"),

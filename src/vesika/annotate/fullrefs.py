@@ -27,6 +27,7 @@ from vesika.annotate.refparts import (
     RECORD_DATE,
     YEAR,
     Citation,
+    editor_mark,
     edtf,
     fields,
     joined_authors,
@@ -307,12 +308,16 @@ def _full(written: str, start: int, end: int, fs: list[str], t: Terms) -> Citati
     citation = Citation(start, end, written, "full")
     idem = back_term(fs[0])
     surname, given, edited = split_author(fs[0], t)
-    rest = fs[1:]
+    names = _author_list(fs, t)
+    rest = fs[names:]
     if idem and idem.kind == "author":
         citation.back = fs[0]  # "id., « Droits de l’homme », dans …": the author cited before
     elif surname:
         citation.author, citation.given, citation.edited = surname, given, edited
         citation.author = joined_authors(fs[0], t) or citation.author
+        if names > 1:  # "Otto Brunner, Werner Conze und Reinhart Koselleck (Hrsg.)"
+            citation.author = ", ".join([*fs[:names - 1], joined_authors(fs[names - 1], t)])
+            citation.edited = split_author(fs[names - 1], t)[2]
     else:
         rest = fs
     offset = len(fs) - len(rest)
@@ -376,6 +381,23 @@ def _full(written: str, start: int, end: int, fs: list[str], t: Terms) -> Citati
         if years:
             citation.year = next(y for y in (a or b for a, b in reversed(years)))
     return citation
+
+
+def _author_list(fs: list[str], t: Terms) -> int:
+    """How many fields name the authors: one, or a list closed by two names joined by "and"
+    (``Otto Brunner, Werner Conze und Reinhart Koselleck (Hrsg.)``). Each name of the list has
+    a given name or an initial: ``Kritik und Krise`` after an author is a title."""
+    def full_name(name: str) -> bool:
+        return bool(split_author(name, t)[0]) and len(editor_mark(t).sub("", name).split()) >= 2
+
+    for i in range(1, min(len(fs) - 1, 5)):
+        joined = joined_authors(fs[i], t)
+        if joined:
+            names = [*fs[:i], *re.split(rf"\s+{t.joiner}\s+", joined)]
+            return i + 1 if all(full_name(n) for n in names) else 1
+        if not full_name(fs[i]):
+            return 1
+    return 1
 
 
 def _volume_issue(citation: Citation, text: str, t: Terms) -> None:

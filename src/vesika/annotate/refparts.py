@@ -9,6 +9,7 @@ from typing import Any
 
 from vesika.annotate.dates import find_dates
 from vesika.annotate.refterms import Terms
+from vesika.lang.written_names import name_particles
 
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 RECORD_DATE = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>1[5-9]\d\d|20\d\d)\b")
@@ -110,8 +111,9 @@ def surname(author: str, t: Terms) -> str:
 
 
 def first_surname(author: str, joiner: str = r"(?:ve|and|&|et|und|и)(?!\s+al\.)") -> str:
-    """The surname of the first of the authors."""
-    first = re.split(rf"\s+{joiner}\s+", author.strip())[0]
+    """The surname of the first of the authors (``Otto Brunner, Werner Conze und Reinhart
+    Koselleck`` -> Brunner)."""
+    first = re.split(rf"\s+{joiner}\s+|,\s*", author.strip())[0]
     first = re.sub(r"\s+et al\.?$", "", first)
     words = first.split()
     if len(words) >= 2 and not _initial(words[0]) and all(_initial(w) for w in words[1:]):
@@ -144,8 +146,14 @@ def joined_authors(field_text: str, t: Terms) -> str:
 
 
 def _name_like(words: list[str]) -> bool:
-    """One to five words, each capitalised (or not a word: an initial's hyphen)."""
-    return 1 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha())
+    """One to five words, each capitalised or a particle of a name (Alexis de Tocqueville),
+    the first and the last capitalised; no quotation marks (a quoted title is no name)."""
+    if not 1 <= len(words) <= 5 or any(ch in "“”«»\"" for w in words for ch in w):
+        return False
+    particles = name_particles()
+    return words[0][0].isupper() and words[-1][0].isupper() and all(
+        w[0].isupper() or w in particles or w.startswith(("d’", "d'")) for w in words
+        if w[0].isalpha())
 
 
 def _initial(word: str) -> bool:

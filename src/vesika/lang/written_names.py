@@ -57,3 +57,8 @@ def name_at(text: str, start: int, language: str, end: int | None = None) -> str
     while name and (name[-1] in particles or name[-1].endswith(("’", "'"))):
         name.pop()
     return " ".join(name) if name and name[0][0].isupper() else ""
+
+
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside a person's name: de, d’, von, van (`name_words.tsv`)."""
+    return _words().get("name-particle", frozenset())

@@ -22,8 +22,9 @@ def _names(work: Work) -> list[dict[str, str]]:
         return []
     if work.type == "archival":
         return [{"literal": author}]
-    # Two authors are joined by "and" in the language of the reference (ve, et, und, и).
-    people = re.split(r"\s+(?:ve|and|&|et|und|и)(?!\s+al\.)\s+", author)
+    # Authors are listed with commas, the last two joined by "and" in the language of the
+    # reference (ve, et, und, и).
+    people = re.split(r"\s+(?:ve|and|&|et|und|и)(?!\s+al\.)\s+|,\s+", author)
     out = []
     for i, person in enumerate(people):
         words = person.split()
