@@ -78,3 +78,32 @@ def test_a_dative_before_a_postposition_is_no_recipient():
     assert DATIVE.match("’ne göre") is None
     assert DATIVE.match("’e bildirdi") is not None
     assert DATIVE.match("lere karşı") is None and DATIVE.match("lere verdi") is not None
+
+
+def test_the_agent_of_a_participle_of_adoption_is_the_author():
+    from vesika.annotate.names import NameFinder, resolve
+    from vesika.article.people import agent_mention, agent_written
+
+    authority = load_authority()
+    finder = NameFinder(authority)
+
+    def agent(text: str, language: str) -> str | None:
+        found = agent_mention(text, 0, resolve(finder.find(text, language), authority))
+        return found.entity if found else None
+
+    assert agent("La Déclaration universelle des droits de l’homme, adoptée par l’Assemblée"
+                 " générale des Nations unies au palais de Chaillot", "fr") == "un-general-assembly"
+    assert agent("The Declaration of Rights adopted by the Virginia Convention on 12 June 1776",
+                 "en") == "fifth-virginia-convention"
+    assert agent("Die von Tschitscherin unterzeichnete Note vom 2. Juni 1920", "de") \
+        == "georgy-chicherin"
+    assert agent("Нота, подписанная Чичериным 2 июня 1920 года", "ru") == "georgy-chicherin"
+    # Named in the sentence, but not its agent.
+    assert agent("Le comité des Cinq, dont Mirabeau était le rapporteur", "fr") is None
+    # A body the authority file does not know, as the article writes it.
+    assert agent_written("La Déclaration des droits de Virginie, adoptée par la Convention de"
+                         " Virginie à Williamsburg le 12 juin 1776, s’ouvre sur", "fr") \
+        == "Convention de Virginie"
+    assert agent_written("die von der Frankfurter Nationalversammlung beschlossene Verfassung",
+                         "de") == "Frankfurter Nationalversammlung"
+    assert agent_written("the amendments agreed by both houses of Congress", "en") == ""

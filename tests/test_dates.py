@@ -112,3 +112,12 @@ def test_a_calendar_named_after_the_year_is_taken_at_its_word():
     assert (mention.text, mention.date.edtf, mention.date.calendar) == (
         "23 Nisan 1336", "1920-04-23", "rumi")
     assert mention.note == "calendar rumi, as marked after the year"
+
+
+def test_the_first_of_the_month_with_its_ordinal_ending():
+    # French writes the first day "1er" (Archives parlementaires, séance du 1er août 1789);
+    # English ordinals are read the same way.
+    assert dates("Le débat s’ouvrit lors de la séance du 1er août 1789.", "fr") == [
+        ("1er août 1789", "date", "1789-08-01")]
+    assert dates("The convention met on the 21st May 1776.", "en") == [
+        ("21st May 1776", "date", "1776-05-21")]

@@ -502,3 +502,18 @@ def test_v301_across_one_authors_documents(tmp_path):
     [finding] = [f for f in json.loads(out)["findings"] if f["code"] == "V301"]
     assert finding["entity"] == "maxim-litvinov" and "Norman Bray" in finding["message"]
     assert {s["doc"] for f in finding["forms"] for s in f["spans"]} == {"one", "two"}
+
+
+def test_a_name_after_a_french_elided_article(finder, authority):
+    # From the French test article: the article's typographic apostrophe and the straight one.
+    text = ("telle que l’Assemblée nationale constituante l’avait adoptée le 26 août 1789; "
+            "adoptée par l'Assemblée générale des Nations unies au palais de Chaillot")
+    assert found(finder, authority, text, "fr") == [
+        ("Assemblée nationale constituante", "national-constituent-assembly"),
+        ("Assemblée générale des Nations unies", "un-general-assembly")]
+    # A form with an elision inside it is found as a whole, written with either apostrophe.
+    assert found(finder, authority, "au Congrès d’Erzurum", "fr") == [
+        ("Congrès d’Erzurum", "erzurum-congress")]
+    # The key keeps its length; a Turkish suffix after an apostrophe is not an elision.
+    assert name_key("l’Assemblée") == "l assemblee"
+    assert name_key("Karabekir’in") == "karabekir'in"

@@ -11,6 +11,7 @@ each citation to the statement it supports.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from vesika.annotate.endnotes import endnote_markers, endnotes
@@ -22,19 +23,32 @@ from vesika.annotate.references import (
     parse_reference,
     source_report,
 )
+from vesika.annotate.refterms import terms
 from vesika.lang.parens import parenthesized
 from vesika.model import Document
 
 __all__ = ["Citation", "find_citations", "note_segments", "parse_reference",
            "source_list_before"]
 
-# A short reference inside a note's sentence: "… printed in Rutland 1970, 1: 277–286.",
-# "… its title: Bowling, op. cit., 223.", "see ibid., 1: 289–291".
-_INLINE = re.compile(
-    r"(?P<ref>(?:[A-ZÇĞİÖŞÜ][\w’'\-]+(?:\s+(?:and|ve|&)\s+[A-ZÇĞİÖŞÜ][\w’'\-]+)?,?\s+"
-    rf"{YEAR}[a-z]?|(?:[A-ZÇĞİÖŞÜ][\w’'\-]+,\s*)?(?:op\.\s?cit\.|[Ii]bid\.|a\.g\.[em]\.))"
-    r"(?:,\s*(?:(?:ss?|pp?|cols?)\.\s*)?(?:\d+:\s*)?[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?)?)")
-_SEE = re.compile(r"\b(?:bkz\.|Bkz\.|bakınız|see|See|cf\.|vgl\.)\s*:?\s*")
+
+@lru_cache(maxsize=16)
+def _inline(language: str) -> re.Pattern[str]:
+    """A short reference inside a note's sentence: "… printed in Rutland 1970, 1: 277–286.",
+    "… its title: Bowling, op. cit., 223.", "see ibid., 1: 289–291"."""
+    t = terms(language)
+    return re.compile(
+        rf"(?P<ref>(?:[A-ZÇĞİÖŞÜ][\w’'\-]+(?:\s+{t.joiner}\s+[A-ZÇĞİÖŞÜ][\w’'\-]+)?,?\s+"
+        rf"{YEAR}[a-z]?|(?:[A-ZÇĞİÖŞÜ][\w’'\-]+,\s*)?(?i:{t.back.pattern}))"
+        rf"(?:,\s*(?:(?:{t.page})\s*)?(?:\d+:\s*)?[\dxivlc]+(?:\s*[-–]\s*[\dxivlc]+)?)?)")
+
+
+@lru_cache(maxsize=16)
+def _see(language: str) -> re.Pattern[str]:
+    """The words that lead in to a reference in a note, in either case: bkz., see, Cf., voir
+    aussi, Vgl., См."""
+    return re.compile(rf"(?<!\w)(?:{terms(language).see})(?!\w)\s*:?\s*", re.IGNORECASE)
+
+
 # A sentence announcing the sources of what it follows, listed after it numbered and without
 # parentheses: "Bu kaynaklar şunlardır: 1- Çiçerin’den Türk Millet Meclisi’ne 4 Haziran 1920
 # tarihli telsiz telgraf dinlemesi, 2- İstanbul’dan gizli rapor, 4 Ağustos 1920"; "The sources
@@ -56,18 +70,19 @@ def note_segments(doc: Document) -> tuple[list[tuple[int, int, str]], dict[str, 
 
 
 def find_citations(text: str, footnotes: list[tuple[int, int, str]] | None = None,
-                   body_end: int | None = None) -> list[Citation]:
+                   body_end: int | None = None, language: str = "") -> list[Citation]:
     """Every citation of `text`: parenthesised references in the body and the footnotes, and
-    bare references in footnotes. `footnotes`: (start, end, number) of each footnote."""
+    bare references in footnotes. `footnotes`: (start, end, number) of each footnote;
+    `language`: the text's (it decides what an abbreviation two languages share means)."""
     out: list[Citation] = []
     notes = footnotes or []
     for a, b in parenthesized(text):
         number = next((n for s, e, n in notes if s <= a < e), "")
-        out.extend(_parse_group(text, a + 1, b - 1, number))
+        out.extend(_parse_group(text, a + 1, b - 1, number, language))
     for s, e, number in notes:
         taken = [(a, b) for a, b in parenthesized(text, s, e)
                  if any(a <= c.start < b for c in out)]
-        out.extend(_note_references(text, s, e, number, taken))
+        out.extend(_note_references(text, s, e, number, taken, language))
     for c in _source_lists(text, out):
         c.in_footnote = next((n for s, e, n in notes if s <= c.start < e), "")
         out.append(c)
@@ -129,12 +144,12 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _parse_group(text: str, a: int, b: int, footnote: str) -> list[Citation]:
+def _parse_group(text: str, a: int, b: int, footnote: str, language: str) -> list[Citation]:
     """One parenthesis: a source note, or one or more `;`-separated references."""
     inner = " ".join(text[a:b].split())
     if SOURCE_NOTE.match(inner):
         s, e = _trim(text, a, b)
-        citation = parse_reference(" ".join(text[s:e].split()), s, e)
+        citation = parse_reference(" ".join(text[s:e].split()), s, e, language)
         if citation:
             citation.in_footnote = footnote
             return [citation]
@@ -157,7 +172,7 @@ def _parse_group(text: str, a: int, b: int, footnote: str) -> list[Citation]:
         s, e = _trim(text, s, e)
         if e <= s:
             continue
-        citation = parse_reference(" ".join(text[s:e].split()), s, e)
+        citation = parse_reference(" ".join(text[s:e].split()), s, e, language)
         if citation:
             citation.in_footnote = footnote
             found.append(citation)
@@ -165,31 +180,93 @@ def _parse_group(text: str, a: int, b: int, footnote: str) -> list[Citation]:
 
 
 def _note_references(text: str, s: int, e: int, number: str,
-                     taken: list[tuple[int, int]]) -> list[Citation]:
+                     taken: list[tuple[int, int]], language: str) -> list[Citation]:
     """The references a note gives outside parentheses: a note that is a list of references
     (``1. Robert Allen Rutland, The Birth … (Chapel Hill: …, 1955); Leonard W. Levy, …``), one
-    after ``bkz.``/``see``/``cf.`` (``8 … ayrıntılı bilgi için bkz. Taner Bilgin, …``), and short
-    references inside the note's sentences (``… are printed in Rutland 1970, 1: 277–286.``)."""
+    after ``bkz.``/``see``/``voir``/``vgl.`` (``8 … ayrıntılı bilgi için bkz. Taner Bilgin, …``),
+    and short references inside the note's sentences (``… are printed in Rutland 1970, 1:
+    277–286.``). A note may hold several sentences, each with its reference (``Archives
+    parlementaires, …, p. 221-222. Sur le rôle de Jefferson, voir Gilbert Chinard, …``)."""
     lead = re.match(r"\s*\d{1,3}[.)]?\s+", text[s:e])
     start = s + (lead.end() if lead else 0)
     found: list[Citation] = []
     for part_start, part_end in _split_parts(text, start, e):
-        see = _SEE.search(text, part_start, part_end)
-        a, b = _trim(text, see.end() if see else part_start, part_end)
-        if b <= a or any(x < b and a < y for x, y in taken):
-            continue
-        citation = parse_reference(" ".join(text[a:b].split()), a, b)
-        whole = citation is not None and _reference_shaped(citation)
-        if whole and citation is not None:
-            found.append(citation)
-        for m in _INLINE.finditer(text, part_start, a if whole else part_end):
-            x, y = _trim(text, m.start("ref"), m.end("ref"))
-            inline = parse_reference(" ".join(text[x:y].split()), x, y)
-            if inline and inline.kind in ("author-year", "back-reference"):
-                found.append(inline)
+        for sentence_start, sentence_end in _sentences(text, part_start, part_end, language):
+            found.extend(_part_references(text, sentence_start, sentence_end, taken, language))
     for c in found:
         c.in_footnote = number
     return found
+
+
+def _part_references(text: str, part_start: int, part_end: int, taken: list[tuple[int, int]],
+                     language: str) -> list[Citation]:
+    found: list[Citation] = []
+    see = _see(language).search(text, part_start, part_end)
+    a, b = _trim(text, see.end() if see else part_start, part_end)
+    if b <= a or any(x < b and a < y for x, y in taken):
+        return found
+    citation = parse_reference(" ".join(text[a:b].split()), a, b, language)
+    lead = _lead_in(text, a, b, language)
+    if lead > a and (citation is None or not citation.author):
+        # "pour le texte adopté, Peter Force (éd.), American Archives, …": the author's words
+        # before the reference, all in lower case, are no part of it.
+        after = parse_reference(" ".join(text[lead:b].split()), lead, b, language)
+        if after is not None and after.author and _reference_shaped(after):
+            a, citation = lead, after
+    whole = citation is not None and _reference_shaped(citation)
+    if whole and citation is not None:
+        found.append(citation)
+    for m in _inline(language).finditer(text, part_start, a if whole else part_end):
+        x, y = _trim(text, m.start("ref"), m.end("ref"))
+        inline = parse_reference(" ".join(text[x:y].split()), x, y, language)
+        if inline and inline.kind in ("author-year", "back-reference"):
+            found.append(inline)
+    return found
+
+
+def _lead_in(text: str, a: int, b: int, language: str) -> int:
+    """Where the reference starts after a lead-in of the author's own in lower case ending with
+    a comma (``pour le texte adopté, …``), or `a` when there is none (an ``id.`` or ``ibid.``
+    opening the part is the reference itself)."""
+    comma = text.find(",", a, b)
+    head = text[a:comma] if comma > 0 else ""
+    if not head or not head[0].islower() or any(ch.isupper() for ch in head) \
+            or terms(language).back.match(head.strip()):
+        return a
+    start = comma + 1
+    while start < b and text[start].isspace():
+        start += 1
+    return start
+
+
+def _sentences(text: str, a: int, b: int, language: str) -> list[tuple[int, int]]:
+    """text[a:b] cut after each sentence that is a whole reference by itself and is followed by
+    another sentence: the full stop closes a locator or a year (``…, p. 221-222. Sur le rôle de
+    Jefferson, voir …``) or a back-reference (``Ibid. Voir aussi …``). A full stop after an
+    initial (``Julian P. Boyd``) or an abbreviation (``t. I``), or inside a title
+    (``Préliminaire de la Constitution. Reconnaissance …``: no reference before it), cuts
+    nothing."""
+    out: list[tuple[int, int]] = []
+    pos = a
+    t = terms(language)
+    # What goes on with a locator belongs to the same reference (GOST: "… 1985. С. 12").
+    locator = re.compile(rf"(?:{t.page}|{t.volume})\s*\d")
+    for m in re.finditer(r"\.\s+(?=[^\W\d_])", text[a:b]):
+        stop = a + m.start()
+        closed = text[stop - 1].isdigit() or any(
+            x.end() in (stop, stop + 1)
+            for x in t.back.finditer(text, max(pos, stop - 12), stop + 1))
+        if not closed or locator.match(text, a + m.end()):
+            continue
+        x, y = _trim(text, pos, stop + 1)
+        see = _see(language).search(text, x, y)
+        x = see.end() if see else x
+        head = parse_reference(" ".join(text[x:y].split()), x, y, language)
+        if head is not None and _reference_shaped(head) and text[a + m.end()].isupper():
+            out.append((pos, stop + 1))
+            pos = a + m.end()
+    out.append((pos, b))
+    return out
 
 
 def _split_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:

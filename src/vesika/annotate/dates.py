@@ -89,7 +89,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     m = rf"(?P<m>{months})\.?"
     m2 = rf"(?P<m2>{months})\.?"
     y = rf"(?P<y>{_YEAR})"
-    d = r"(?P<d>[0-3]?\d)"
+    # A day may carry its ordinal ending: French writes the first of the month "1er" (le
+    # premier; Lexique des règles typographiques en usage à l'Imprimerie nationale, s.v.
+    # "Dates"), English "1st", "22nd", "3rd", "4th".
+    d = r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th)?"
     # A suffix the fold split off (`1920’de` -> `1920 de`); not a calendar mark (`1336 R.`).
     sfx = r"(?:\s(?!(?:r|h|m)\.|rumi\b|hicri\b|miladi\b)(?:[a-z]{1,4}|[a-z]{2,5}ki))?(?![a-z])"
     parts = "|".join(_PARTS)

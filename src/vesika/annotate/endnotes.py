@@ -1,6 +1,6 @@
 """Endnotes: a ``Notes`` section at the end of a text, numbered ``1.``, ``2.``, …, with markers
-``[1]`` in the running text — how plain-text and web copies of articles carry their notes when
-there are no page footnotes for the cleaner to find."""
+``[1]`` or superscript figures ``¹⁵`` in the running text — how plain-text and web copies of
+articles carry their notes when there are no page footnotes for the cleaner to find."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 _HEADING = re.compile(
     r"^[ \t]*(?:Notes|Endnotes|Notlar|Dipnotlar|Sonnotlar|Açıklamalar|Anmerkungen|"
-    r"Notes et références)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
+    r"Notes et références|Примечания|Сноски)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _ITEM = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.MULTILINE)
 
 
@@ -31,12 +31,20 @@ def endnotes(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# "[12]", or superscript figures glued to the word or closing mark they follow
+# ("Conseil constitutionnel¹.", "… other status. »¹⁵").
+_MARKER = re.compile(r"\[(\d{1,3})\]|(?<=\S)([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})")
+
+
 def endnote_markers(text: str, notes: list[tuple[int, int, str]]) -> dict[str, int]:
-    """Where each note's marker ``[N]`` stands in the running text (before the notes)."""
+    """Where each note's marker (``[N]`` or superscript ``ᴺ``) stands in the running text
+    (before the notes)."""
     if not notes:
         return {}
     body = text[: notes[0][0]]
     markers: dict[str, int] = {}
-    for m in re.finditer(r"\[(\d{1,3})\]", body):
-        markers.setdefault(m.group(1), m.start())
+    for m in _MARKER.finditer(body):
+        number = m.group(1) or m.group(2).translate(_SUPERSCRIPT)
+        markers.setdefault(number.lstrip("0") or "0", m.start())
     return markers

@@ -37,7 +37,8 @@ def is_article(doc: Document) -> bool:
     if doc.meta.kind:
         return doc.meta.kind in ("article", "book-chapter", "thesis", "secondary")
     notes, _ = note_segments(doc)
-    cited = [c for c in find_citations(doc.clean_text, notes, doc.body_end)
+    language = doc.meta.language or detect_language(doc.clean_text)
+    cited = [c for c in find_citations(doc.clean_text, notes, doc.body_end, language)
              if c.kind != "cross-reference"]
     return len(cited) >= MIN_CITATIONS
 

@@ -2,9 +2,8 @@
 
 For every quotation or annex (`quotations.py`) the article's own words around it are read:
 
-* **title** — the heading the article gives it (``Büyük Millet Meclisi’nin Moskova Sovyet
-  Hükümeti’ne birinci teklifnamesi (mektup), 26/4/1920:``, an annex's ``A. …`` line), else the
-  sentence that introduces it;
+* **title** — `titles.py`: the heading the article gives it, the full name of a document the
+  introducing sentence names, a name of its kind written out there, or that sentence;
 * **date** — a date in the heading, else a dateline or date under the signature inside the
   quotation, else the date of the record it is cited from (minutes of a session quote what
   was said that day), else a date in the introducing sentence; else what the rest of the
@@ -12,16 +11,19 @@ For every quotation or annex (`quotations.py`) the article's own words around it
   back-reference ``yukarıdaki telgrafı … gönderdi``), bounded by the date of the source note
   that transmits it;
 * **author and recipient** — `people.py`: the signature, the grammar of the heading and
-  introduction (``X tarafından``, ``X’den``, ``X’e``), the source note's sender and recipient
-  (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the document;
+  introduction (``X tarafından``, ``X’den``, ``X’e``, ``adoptée par X``), the source note's
+  sender and recipient (``Çiçerin’den Mustafa Kemal’e Nota’nın kopyası``), a salutation in the
+  document;
 * **source** — the reference right after it (with the work's full first mention when the
-  reference is short), or for an annex the reference that introduces it and its source note;
-* **language** — Ottoman Turkish in Latin script (``ota-Latn``) when a fair share of its words
-  are unknown to modern Turkish usage (wordfreq) or it uses the hyphenated izafet (``vesait-i
-  fenniye-i harbiye``), else the article's language;
+  reference is short), else the note called right after it (``… other status. »¹⁵``), or for
+  an annex the reference that introduces it and its source note;
+* **language** — detected from the quoted text itself (`vesika.lang.detect`; the article's
+  when the text is too short to tell); a Turkish text is Ottoman Turkish in Latin script
+  (``ota-Latn``) when a fair share of its words are unknown to modern Turkish usage (wordfreq)
+  or it uses the hyphenated izafet (``vesait-i fenniye-i harbiye``);
 * **editorial notes** — the article author's insertions inside the quotation: elisions ``(…)``
   and cross-references to other documents (``(Mukabil teklifname, no: 3)``) are removed from
-  the text and kept as annotations.
+  the text (`body.py`) and kept as annotations.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.body import body_text
 from vesika.article.people import described_parties, read_people, source_parties
 from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
+from vesika.article.titles import title_of
 from vesika.lang.detect import detect_language
 from vesika.lang.dockinds import document_kind, kind_nouns
 from vesika.lang.parens import parenthesized
@@ -48,8 +52,6 @@ from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
-MAX_TITLE = 160  # characters: a title taken from a longer introducing sentence is cut
-_ELISION = re.compile(r"\(\s*(?:…|\.\.\.)\s*\)|\[\s*(?:…|\.\.\.)\s*\]")
 # The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
 # English/French/German verb of saying: an introduction, not a heading.
 _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü]r|[dt][ıiuü]|yor(?:du)?|"
@@ -57,14 +59,11 @@ _FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü
                      r"écrit|schrieb|sagte)$", re.IGNORECASE)
 _CITATION_TAIL = re.compile(r"\s*\([^()]*(?:\d{4}|a\.\s?g\.)[^()]*\)\s*$")
 _IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
-# What a sentence split can leave before the introduction: a full stop, a note marker [9].
-_LEADING_NOISE = re.compile(r"^[\s.,;:)\]]*(?:\[\d+\][\s.,;:]*)*")
 _LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
 # After a closing quotation mark, the rest of the author's sentence before its reference: a
 # verb of saying (" demişti. (", " diye yazmıştır. (", " he wrote. ("), or more of the
 # sentence, with no sentence end, quotation or parenthesis in it.
 _SAYING = re.compile(r"^[”\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
-_TRAILING_DATE = re.compile(r"[,;]?\s*\d{1,2}[/.]\d{1,2}[/.]\d{4}\s*:?\s*$")
 
 
 @dataclass
@@ -103,7 +102,7 @@ def extract_documents(doc: Document, authority: Authority,
     text = doc.clean_text
     finder = finder or NameFinder(authority)
     language = doc.meta.language or detect_language(text) or "und"
-    notes, _ = note_segments(doc)
+    notes, markers = note_segments(doc)
     bibliography = build_bibliography([doc])
     citations = [c.citation for c in bibliography.citations]  # found once, there
     references = [(a, b) for a, b in parenthesized(text)
@@ -121,8 +120,9 @@ def extract_documents(doc: Document, authority: Authority,
     body_end = doc.body_end if doc.body_end is not None else len(text)
     for block, parts in blocks:
         segment = next(((s, e) for s, e, _ in notes if s <= block.start < e), (0, body_end))
+        called = _called_note(text, block, notes, markers, citations)
         built.append(_document(text, block, parts, segment, citations, references,
-                               full_mentions, mentions, authority, language))
+                               full_mentions, mentions, authority, language, called))
     # What the rest of the article says of each document dates those still undated.
     prose = ProseDates(text, find_dates(text, language), [n for _, n in built], references,
                        mentions, authority)
@@ -192,36 +192,19 @@ def _merge(blocks: list[Block], citations: list[Citation],
 def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tuple[int, int],
               citations: list[Citation], references: list[tuple[int, int]],
               full_mentions: dict[int, str], mentions: list[Mention], authority: Authority,
-              language: str) -> tuple[QuotedDocument, Named]:
+              language: str, called: list[Citation]) -> tuple[QuotedDocument, Named]:
     basis: dict[str, str] = {}
-    body, notes = _body(text, parts, citations)
+    body, notes = body_text(text, parts, citations)
     heading, intro = _introduction(text, block, segment, references)
-    if block.shape == "annex" and block.heading:
-        paragraphs = [p for p in re.split(r"\n\s*\n", text[block.heading[0]:block.heading[1]])
-                      if p.strip()]
-        title = " ".join(paragraphs[-1].split())
-        basis["title"] = "annex heading"
-    elif heading:
-        title = _TRAILING_DATE.sub("", " ".join(text[heading[0]:heading[1]].split())).rstrip(":")
-        basis["title"] = "heading"
-    else:
-        named = [m for m in mentions if intro[0] <= m.start < intro[1] and m.entity
-                 and authority.entities[m.entity].type in ("document", "treaty")]
-        if named:
-            # "The Declaration of Rights adopted by the Virginia Convention …": the document's
-            # name in the authority file.
-            title = authority.entities[named[0].entity or ""].name
-            basis["title"] = "document named in the introducing sentence"
-        else:
-            title = _LEADING_NOISE.sub("", " ".join(text[intro[0]:intro[1]].split()))
-            title = title.rstrip(":, ")
-            if len(title) > MAX_TITLE:  # cut at a word, and say so
-                title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip(",;") + " …"
-            basis["title"] = "introducing sentence"
+    title = title_of(text, block, heading, intro, mentions, authority, language, basis)
     source_citation, where = _source(block, citations, text)
     source = ""
+    if source_citation is None and called:
+        # The note's references together are the source; the first one dates it.
+        source_citation, where = called[0], "the note called after the quotation"
+        source = "; ".join(c.text for c in called[1:])
     if source_citation:
-        source = source_citation.text
+        source = "; ".join(p for p in (source_citation.text, source) if p)
         full = full_mentions.get(source_citation.start, "")
         if full and full != source:
             source += f" ({full})"
@@ -231,7 +214,7 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         source = f"{source}; {note}" if source else note
     date = _date(text, block, heading, intro, body, source_citation, basis)
     author, recipient = read_people(text, block, heading, intro, body, mentions, authority,
-                                    references, basis)
+                                    references, basis, language)
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
     following = text[block.end + 1:block.end + 300]
@@ -284,45 +267,6 @@ def _named(text: str, block: Block, heading: tuple[int, int] | None, intro: tupl
                  note_date)
 
 
-def _body(text: str, parts: list[tuple[int, int]],
-          citations: list[Citation]) -> tuple[str, list[dict[str, Any]]]:
-    """The quoted text re-flowed (a paragraph per line, blank lines between), without the
-    article's editorial insertions, which are returned as notes."""
-    notes: list[dict[str, Any]] = []
-    paragraphs: list[str] = []
-    for a, b in parts:
-        cut: list[tuple[int, int, str]] = []
-        for m in _ELISION.finditer(text, a, b):
-            cut.append((m.start(), m.end(), "elision"))
-        for c in citations:
-            if a <= c.start < b and c.kind == "cross-reference":
-                opening = text.rfind("(", a, c.start + 1)
-                closing = text.find(")", c.end, b + 1)
-                if opening >= 0 and closing >= 0:
-                    cut.append((opening, closing + 1, "cross-reference"))
-        pieces, pos = [], a
-        for s, e, kind in sorted(cut):
-            if s < pos:
-                continue
-            pieces.append(text[pos:s])
-            notes.append({"kind": kind, "start": s, "end": e, "text": " ".join(text[s:e].split()),
-                          "after": " ".join(text[max(a, s - 60):s].split())})
-            pos = e
-        pieces.append(text[pos:b])
-        raw = "".join(pieces)
-        for paragraph in re.split(r"\n[ \t]*\n", raw):
-            line = " ".join(paragraph.replace("“", " ").split()) if paragraph.lstrip() \
-                .startswith("“") else " ".join(paragraph.split())
-            if not line:
-                continue
-            if paragraphs and line[0].islower():
-                paragraphs[-1] += " " + line  # a page break inside a paragraph
-            else:
-                paragraphs.append(line)
-    body = "\n\n".join(p.strip(" “”") if p.startswith("“") else p for p in paragraphs)
-    return body, notes
-
-
 def _introduction(text: str, block: Block, segment: tuple[int, int],
                   references: list[tuple[int, int]],
                   ) -> tuple[tuple[int, int] | None, tuple[int, int]]:
@@ -361,6 +305,21 @@ def _introduction(text: str, block: Block, segment: tuple[int, int],
     if lead:
         start = lead.end()
     return None, (start, end)
+
+
+def _called_note(text: str, block: Block, notes: list[tuple[int, int, str]],
+                 markers: dict[str, Any], citations: list[Citation]) -> list[Citation]:
+    """The references of the note whose call stands right after the quotation (``… other
+    status. »¹⁵``): there the note, not a parenthesis, gives the quoted text's source."""
+    after = block.end
+    while after < len(text) and text[after] in " ”\"»":
+        after += 1
+    for number, at in markers.items():
+        if at == after:
+            note = next(((s, e) for s, e, n in notes if n == number), None)
+            if note:
+                return [c for c in citations if note[0] <= c.start < note[1]]
+    return []
 
 
 def _source(block: Block, citations: list[Citation], text: str) -> tuple[Citation | None, str]:
@@ -417,9 +376,17 @@ def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple
 
 
 def _language(body: str, article_language: str) -> str:
+    """The quoted text's own language (an English declaration quoted in a French article is
+    English), the article's when the text is too short to tell; Turkish is then told from
+    Ottoman Turkish."""
+    detected = detect_language(body)
+    if detected and not (detected == "tr" and article_language.startswith("ota")):
+        language = detected
+    else:
+        language = article_language
     words = [turkish_lower(w) for w in re.findall(r"[^\W\d_]{3,}", body)]
-    if not words or not article_language.startswith(("tr", "ota")):
-        return article_language
+    if not words or not language.startswith(("tr", "ota")):
+        return language
     unknown = sum(1 for w in words if zipf_frequency(w, "tr") == 0) / len(words)
     izafet = len(_IZAFET.findall(body))
     circumflex = sum(body.count(c) for c in "âîûÂÎÛ")

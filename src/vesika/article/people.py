@@ -3,15 +3,19 @@
 In order of trust:
 
 * the **signature**: the quotation's last line, when it names a person;
-* the **grammar** of the annex heading, the heading and the introducing sentence: Turkish
-  ``X tarafından`` (by X), ``X’den`` (from X) and, in a heading, ``X’in … teklifnamesi`` give
-  the author; ``X ile Y tarafından`` (by X and Y) names the parties to an agreement, not one
-  author. The recipient is the dative ``X’e`` (to X) nearest the end of the introduction, where
-  the verb of sending stands (``… İstanbul Hükümeti’ne baskısı neticesinde … Halifeye de şu
-  telgrafı göndermişti``: the Caliph, not the government), an office written alone in the
-  dative (``Halifeye``), or the one a text is put to for acceptance (``Türk Milliyetçilerin
-  kabul etmesi için``). A dative before a postposition (``X’e göre``, according to X) names no
-  recipient;
+* the **grammar** of the annex heading, the heading and the introducing sentence: the agent
+  of a participle of adopting, issuing or signing (``adoptée par l’Assemblée nationale
+  constituante``, ``adopted by the Virginia Convention``, ``von der Nationalversammlung
+  angenommene``, ``принятая Учредительным собранием``: `data/vocabulary/agent_phrases.tsv`),
+  written out as the article gives it when the authority file does not know it (``adoptée par
+  la Convention de Virginie``); Turkish ``X tarafından`` (by X), ``X’den`` (from X) and, in a
+  heading, ``X’in … teklifnamesi`` give the author; ``X ile Y tarafından`` (by X and Y) names
+  the parties to an agreement, not one author. The recipient is the dative ``X’e`` (to X)
+  nearest the end of the introduction, where the verb of sending stands (``… İstanbul
+  Hükümeti’ne baskısı neticesinde … Halifeye de şu telgrafı göndermişti``: the Caliph, not the
+  government), an office written alone in the dative (``Halifeye``), or the one a text is put to
+  for acceptance (``Türk Milliyetçilerin kabul etmesi için``). A dative before a postposition
+  (``X’e göre``, according to X) names no recipient;
 * the **source note** ``(Kaynak: Çiçerin’den Mustafa Kemal’e Nota’nın kopyası; …)``: sender
   and recipient of the text as it was transmitted, taken as a pair and only where they agree
   with what the heading and introduction said (a relayed text has the relay's sender);
@@ -23,10 +27,14 @@ In order of trust:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from functools import lru_cache
 
 from vesika.annotate.authority import Authority
 from vesika.annotate.names import Mention
 from vesika.article.quotations import Block
+from vesika.data import read_rows
+from vesika.lang.written_names import name_at
 
 # Suffixes after a name: an honorific may come between, and a plural (Bolşevik-ler-e,
 # Türk Milliyetçi-ler-in) before the case ending.
@@ -50,9 +58,9 @@ _GLOSS = re.compile(r"\s*\([^()]*\)")
 def read_people(text: str, block: Block, heading: tuple[int, int] | None,
                 intro: tuple[int, int], body: str, mentions: list[Mention],
                 authority: Authority, references: list[tuple[int, int]],
-                basis: dict[str, str]) -> tuple[str, str]:
+                basis: dict[str, str], language: str = "") -> tuple[str, str]:
     """(author, recipient) of the quoted document in `block`; `basis` records where each was
-    read."""
+    read. `language`: the article's."""
     def actors(a: int, b: int) -> list[Mention]:
         return [m for m in mentions if a <= m.start < b and m.entity and
                 authority.entities[m.entity].type in ("person", "organisation")
@@ -74,8 +82,14 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
     offices = [t.form for t in authority.titles if t.kind == "office"]
     for a, b in places:
         addressed: list[tuple[int, str, str | None, str]] = []
+        agent = None if author else agent_mention(text, a, actors(a, b))
+        if agent:
+            author, author_entity = " ".join(agent.text.split()), agent.entity
+            basis["author"] = "agent of the participle that introduces it"
         for m in actors(a, b):
             after = text[m.end:m.end + 40]
+            if m is agent:
+                continue
             if DATIVE.match(after):
                 addressed.append((m.start, _written(m, after), m.entity,
                                   "dative in the introduction"))
@@ -110,6 +124,9 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
     if not recipient and (greeted := salutation(body, titles)):
         recipient = greeted
         basis["recipient"] = "salutation in the document"
+    if not author and (written := agent_written(text[intro[0]:intro[1]], language)):
+        author = written
+        basis["author"] = "agent of the participle that introduces it, as written"
     if not author:
         subjects = [m for m in actors(intro[0], intro[1])
                     if not DATIVE.match(text[m.end:m.end + 25])
@@ -126,6 +143,75 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
             author = " ".join(earlier[-1].text.split())
             basis["author"] = "subject of the sentences before"
     return author, recipient
+
+
+@lru_cache(maxsize=1)
+def _agent_words() -> dict[str, frozenset[str]]:
+    """The words of `agent_phrases.tsv` by role (``participle-ru``: the Russian participles,
+    whose agent follows in the instrumental without a preposition)."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for row in read_rows("vocabulary/agent_phrases.tsv"):
+        words[row["role"]].add(row["form"])
+        if row["role"] == "participle" and row["lang"] == "ru":
+            words["participle-ru"].add(row["form"])
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+def _alternation(forms: frozenset[str]) -> str:
+    return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _agent_grammar() -> dict[str, re.Pattern[str]]:
+    """Patterns of the passive phrase naming an agent."""
+    words = _agent_words()
+    # A participle is a listed stem and an inflection of at most four letters.
+    participle = rf"(?:{_alternation(words['participle'])})[^\W\d_]{{0,4}}"
+    by = _alternation(words["by"])
+    article = _alternation(frozenset(a for a in words["article"] if not a.endswith(("’", "'"))))
+    elided = _alternation(frozenset(a for a in words["article"] if a.endswith(("’", "'"))))
+    return {
+        # "adoptée par (la|l’) X", "adopted by (the) X": the name follows.
+        "before": re.compile(rf"\b{participle}\s+(?:{by})\s+(?:(?:{article})\s+|(?:{elided}))?$",
+                             re.IGNORECASE),
+        "by": re.compile(rf"\b{participle}\s+(?:{by})\s+(?:(?:{article})\s+|(?:{elided}))?",
+                         re.IGNORECASE),
+        # "von der X angenommene": the name stands between the preposition and the participle.
+        "around": re.compile(rf"\b(?:{by})\s+(?:(?:{article})\s+)?$", re.IGNORECASE),
+        "by_alone": re.compile(rf"\b(?:{by})\s+(?:(?:{article})\s+)?", re.IGNORECASE),
+        "participle": re.compile(rf"\s+{participle}\b", re.IGNORECASE),  # used with .match(pos)
+        # Russian: the agent in the instrumental right after the participle, no preposition.
+        "instrumental": re.compile(
+            rf"\b(?:{_alternation(words['participle-ru'])})[^\W\d_]{{0,4}}\s+$", re.IGNORECASE),
+    }
+
+
+def agent_mention(text: str, lo: int, mentions: list[Mention]) -> Mention | None:
+    """The first of `mentions` that is the agent of a participle of adopting, issuing or
+    signing (see the module); the phrase is read no further back than `lo`."""
+    grammar = _agent_grammar()
+    for m in mentions:
+        before = text[max(lo, m.start - 60):m.start]
+        if grammar["before"].search(before) or grammar["instrumental"].search(before) \
+                or (grammar["around"].search(before) and grammar["participle"].match(text, m.end)):
+            return m
+    return None
+
+
+def agent_written(phrase: str, language: str) -> str:
+    """The agent of ``adoptée par la Convention de Virginie`` or ``von der Frankfurter
+    Nationalversammlung beschlossene`` as written (`vesika.lang.written_names`), for a body the
+    authority file does not know; "" when the phrase names none."""
+    grammar = _agent_grammar()
+    for m in grammar["by"].finditer(phrase):
+        name = name_at(phrase, m.end(), language)
+        if name:
+            return name
+    for m in grammar["by_alone"].finditer(phrase):
+        name = name_at(phrase, m.end(), language)
+        if name and grammar["participle"].match(phrase, m.end() + len(name)):
+            return name
+    return ""
 
 
 def described_parties(text: str, span: tuple[int, int], mentions: list[Mention],

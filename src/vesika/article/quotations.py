@@ -8,9 +8,11 @@ Two shapes cover what historians print:
   paragraph opens with a quotation mark and only the last one closes, or one pair spans the
   paragraphs. Straight and curly marks may be mixed (``"Bolşeviklik … imkânsızdır.”``).
   Quotation marks inside a reference (a quoted article title) do not open a document.
-* a **set-off block** without quotation marks: paragraphs after an introducing paragraph that
-  ends with a colon, closed by a reference standing at the start of a line of its own —
-  ``… include the following:`` / ``AMENDMENT I`` … / ``(Senate Legislative Journal, …)``;
+* a **set-off block** without quotation marks: paragraphs, or lines (one section per line),
+  after an introducing paragraph that ends with a colon, closed by a reference standing at the
+  start of a line of its own — ``… include the following:`` / ``AMENDMENT I`` … /
+  ``(Senate Legislative Journal, …)``; ``… s’ouvre sur les articles suivants :`` /
+  ``Section 1. …`` / ``Section 2. …`` / ``(Convention de Virginie, …)``;
 * an **annex**: a block introduced by ``Tercüme:`` (``Translation:``, ``Traduction :``,
   ``Übersetzung:``), which runs to the source note ``(Kaynak: …)`` that closes it, plus an
   annotation of the annex (``Dikkat:``, ``Not:``, ``Note:``) just after that note. Its
@@ -118,8 +120,8 @@ MAX_BLOCK = 8000  # characters: a set-off block longer than this has no closing 
 
 def set_off_blocks(text: str, references: list[tuple[int, int]], end: int | None = None
                    ) -> list[Block]:
-    """Unquoted blocks: after a paragraph ending with a colon, up to a reference that opens a
-    line of its own. Without that closing reference nothing is taken."""
+    """Unquoted blocks of two lines or more: after a paragraph ending with a colon, up to a
+    reference that opens a line of its own. Without that closing reference nothing is taken."""
     stop = len(text) if end is None else end
     starts = {a for a, _ in references}
     out = []
@@ -133,7 +135,9 @@ def set_off_blocks(text: str, references: list[tuple[int, int]], end: int | None
             opening = body_start + line.end() - 1
             if opening in starts:
                 block_end = body_start + line.start()
-                if "\n\n" in text[body_start:block_end].strip():
+                # Several paragraphs, or several lines (one section or article per line, no
+                # blank line between): a single paragraph could be the author's own prose.
+                if "\n" in text[body_start:block_end].strip():
                     out.append(Block(body_start, block_end, "quotation"))
                 break
     return out

@@ -7,7 +7,9 @@ needs no offset map.
 * `name_key` is loose: lower case, the four Turkish i's as ``i``, every diacritic dropped
   (``Çiçerin`` = ``Cicerin``, ``Kâzım`` = ``Kazim``, ``Tchitchérine`` = ``Tchitcherine``),
   ``ё`` as ``е``, all apostrophes as ``'``, whitespace as a space, and any other punctuation but
-  ``. '`` as a space: a name may then start only after a space. The hyphen is a space too:
+  ``. '`` as a space: a name may then start only after a space. The apostrophe after a French
+  elided word (``l’Assemblée``, ``d’Émile``: `data/vocabulary/elisions.tsv`) is a space too, so
+  that the name after it starts a word (in the forms as in the text). The hyphen is a space too:
   names start after one (``Kars-Ardahan``, ``3-Arabistan``, ``Kemalist-Bolşevik``) and
   hyphenated forms (``Umur-u Hariciye``) match written either way.
 * `letter_key` keeps the letters Turkish tells apart (``ç ğ ö ş ü``; the two i's stay one
@@ -98,10 +100,39 @@ def _loose_array() -> np.ndarray:
     return np.array([ord(_LOOSE[cp]) for cp in range(_ARRAY_END)], dtype=np.uint32)
 
 
+@functools.cache
+def _elided() -> frozenset[str]:
+    from vesika.data import read_rows
+
+    return frozenset(r["form"] for r in read_rows("vocabulary/elisions.tsv"))
+
+
+def _elisions_apart(key: str) -> str:
+    """The key with the apostrophe after an elided word made a space (same length). Apostrophes
+    are few, so each one is looked at rather than the whole key run through a pattern."""
+    i = key.find("'")
+    if i < 0:
+        return key
+    elided = _elided()
+    longest = max(map(len, elided), default=0)
+    chars: list[str] | None = None
+    while i >= 0:
+        if i + 1 < len(key) and key[i + 1].isalpha():
+            word_start = i
+            while word_start > 0 and i - word_start <= longest and key[word_start - 1].isalpha():
+                word_start -= 1
+            alone = word_start == 0 or not key[word_start - 1].isalpha()
+            if alone and key[word_start:i] in elided:
+                chars = chars or list(key)
+                chars[i] = " "
+        i = key.find("'", i + 1)
+    return "".join(chars) if chars is not None else key
+
+
 def name_key(text: str) -> str:
     """The loose key (see the module docstring); ``len(name_key(t)) == len(t)``."""
     if len(text) < _ARRAY_MIN:
-        return text.translate(_LOOSE)
+        return _elisions_apart(text.translate(_LOOSE))
     import numpy as np
 
     # UTF-32 gives one array element per character; surrogatepass lets a lone surrogate
@@ -115,7 +146,7 @@ def name_key(text: str) -> str:
         keyed[rare] = np.array([ord(_LOOSE[int(cp)]) for cp in distinct], dtype=np.uint32)[where]
     else:
         keyed = table[codes]
-    return keyed.tobytes().decode("utf-32-le", "surrogatepass")
+    return _elisions_apart(keyed.tobytes().decode("utf-32-le", "surrogatepass"))
 
 
 def letter_key(text: str) -> str:

@@ -22,6 +22,10 @@ from vesika.annotate.citations import (
     note_segments,
     source_list_before,
 )
+from vesika.annotate.references import first_surname
+from vesika.annotate.refterms import back_term
+from vesika.lang.detect import detect_language
+from vesika.lang.romanize import romanize
 from vesika.link.chronology import sentences
 from vesika.model import Document
 from vesika.store import Store
@@ -73,7 +77,7 @@ class Bibliography:
 
 
 def slug(text: str) -> str:
-    text = text.replace("ı", "i").replace("İ", "I")
+    text = romanize(text.replace("ı", "i").replace("İ", "I"))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -101,8 +105,7 @@ def _key(c: Citation) -> str:
         return "source-" + "-".join(slug(c.title).split("-")[:6])
     if c.kind == "cross-reference":
         return "document-" + slug(c.title)
-    first = re.split(r"\s+(?:ve|and|&)\s+", c.author)[0].split()
-    surname = first[-1] if first else "anon"
+    surname = first_surname(c.author) or "anon"
     return f"{slug(surname)}-{c.year.lower() or 'nd'}"
 
 
@@ -117,7 +120,8 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
                             " a reference inside an unclosed one may be missed")
         notes, markers = note_segments(doc)
         history: list[Work] = []
-        found = find_citations(doc.clean_text, notes, doc.body_end)
+        language = doc.meta.language or detect_language(doc.clean_text)
+        found = find_citations(doc.clean_text, notes, doc.body_end, language)
         opened = {doc.clean_text.rfind("(", 0, c.start + 1) for c in found}
         for c in found:
             work = _resolve(c, works, history, warnings, doc.id)
@@ -134,31 +138,21 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
 def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings: list[str],
              doc: str) -> Work | None:
     if c.kind == "back-reference":
-        wanted = {"a.g.m": "article", "agm": "article", "aynı makale": "article"}.get(
-            c.back.lower().replace(" ", "").rstrip("."), "")
-        for work in reversed(history):
-            if c.author and work.fields.get("author", "").split()[-1:] != c.author.split()[-1:]:
-                continue
-            if wanted and work.type != wanted:
-                continue
-            return work
-        warnings.append(f"{doc}:{c.start}: back-reference {c.text!r} has nothing before it"
-                        " to point to")
-        return None
+        work = _pointed_to(c, history)
+        if work is None:
+            warnings.append(f"{doc}:{c.start}: back-reference {c.text!r} has nothing before it"
+                            " to point to")
+        return work
+    if c.kind == "full" and c.back and not c.author:
+        # "id., « Droits de l’homme », dans …": the author of the reference just before.
+        if history:
+            c.author = history[-1].fields.get("author", "")
+            c.given = c.given or history[-1].fields.get("given", "")
+        else:
+            warnings.append(f"{doc}:{c.start}: {c.back!r} has no author before it to stand for")
     key = _key(c)
     if c.kind == "archival" and key not in works:
-        # A misprint of the series (TBBM for TBMM) is the same series, in the same volume.
-        series = _series(c)
-        for other in (w for w in works.values() if w.type == "archival"):
-            if other.fields.get("volume", "") != c.volume:
-                continue
-            other_series = slug(other.fields.get("container", ""))
-            if other_series != series and difflib.SequenceMatcher(
-                    None, other_series, series).ratio() >= 0.9:
-                warnings.append(f"{doc}:{c.start}: {c.container!r} read as"
-                                f" {other.fields.get('container')!r}")
-                key = other.key
-                break
+        key = _same_series(c, key, works, warnings, doc)
     work = works.get(key)
     if work is None:
         work = works[key] = Work(key, _work_type(c))
@@ -170,6 +164,8 @@ def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings:
             if name == "year" and work.fields.get("year"):
                 continue
             work.fields[name] = value
+    if c.kind == "full" and c.edited:
+        work.fields["role"] = "editor"  # the names are the editors': "Jacques Godechot (éd.)"
     if c.kind == "report" and c.record_date and not work.fields.get("date"):
         # A dated report or document given as a source is one work of that day (a series of
         # minutes is not: its cited sessions stay with the citations).
@@ -178,6 +174,58 @@ def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings:
     if c.kind == "author-year" and not work.fields.get("title"):
         work.fields.setdefault("short", f"{c.author} {c.year}")
     return work
+
+
+def _pointed_to(c: Citation, history: list[Work]) -> Work | None:
+    """The work a back-reference points to: the last one cited, or the last one of the author
+    it names, of the title it gives (``M. Gauchet, « Droits de l’homme », art. cit.``), of the
+    kind its abbreviation wants (``art. cit.``, ``a.g.m.``: an article)."""
+    term = back_term(c.back)
+    wanted = term.wants if term else ""
+    named = slug(first_surname(c.author)) if c.author else ""
+    for work in reversed(history):
+        if named and slug(first_surname(work.fields.get("author", ""))) != named:
+            continue
+        if wanted and work.type != wanted:
+            continue
+        if c.title and not _same_title(c.title, work.fields.get("title", "")):
+            continue
+        return work
+    return None
+
+
+def _same_title(short: str, full: str) -> bool:
+    """A title as a back-reference repeats it: the work's title, or its beginning."""
+    a, b = slug(short), slug(full)
+    return bool(a) and (b.startswith(a) or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+def _same_series(c: Citation, key: str, works: dict[str, Work], warnings: list[str],
+                 doc: str) -> str:
+    """A record series already cited, in the same volume: a misprint of its name (TBBM for
+    TBMM), or its name cut short (``Archives parlementaires, 1re série`` for ``Archives
+    parlementaires de 1787 à 1860, 1re série``)."""
+    series = _series(c)
+    for other in (w for w in works.values() if w.type == "archival"):
+        if other.fields.get("volume", "") != c.volume:
+            continue
+        other_series = slug(other.fields.get("container", ""))
+        if other_series == series:
+            continue
+        if difflib.SequenceMatcher(None, other_series, series).ratio() >= 0.9 \
+                or _cut_short(series, other_series) or _cut_short(other_series, series):
+            warnings.append(f"{doc}:{c.start}: {c.container!r} read as"
+                            f" {other.fields.get('container')!r}")
+            return other.key
+    return key
+
+
+def _cut_short(short: str, full: str) -> bool:
+    """`short`'s words are `full`'s first word and others of it in their order (two at least):
+    ``archives-parlementaires-1re-serie`` of ``archives-parlementaires-de-1787-a-1860-1re-serie``,
+    not ``james-madison-to-thomas-jefferson`` of ``thomas-jefferson-to-james-madison``."""
+    words, rest = short.split("-"), iter(full.split("-"))
+    return len(words) >= 2 and words[0] == full.split("-")[0] and all(w in rest for w in words)
 
 
 def statement_of(text: str, c: Citation, notes: list[tuple[int, int, str]],

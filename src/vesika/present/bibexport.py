@@ -22,7 +22,9 @@ def _names(work: Work) -> list[dict[str, str]]:
         return []
     if work.type == "archival":
         return [{"literal": author}]
-    people = re.split(r"\s+(?:ve|and|&)\s+", author)
+    # Authors are listed with commas, the last two joined by "and" in the language of the
+    # reference (ve, et, und, и).
+    people = re.split(r"\s+(?:ve|and|&|et|und|и)(?!\s+al\.)\s+|,\s+", author)
     out = []
     for i, person in enumerate(people):
         words = person.split()
@@ -30,6 +32,11 @@ def _names(work: Work) -> list[dict[str, str]]:
             " ".join(words[:-1])
         out.append({"family": words[-1], **({"given": given} if given else {})})
     return out
+
+
+def _role(work: Work) -> str:
+    """The names are the work's authors, or its editors (``Jacques Godechot (éd.)``)."""
+    return "editor" if work.fields.get("role") == "editor" else "author"
 
 
 def _year(work: Work) -> int | None:
@@ -44,7 +51,7 @@ def to_csl_json(bibliography: Bibliography) -> str:
         item: dict[str, object] = {"id": work.key, "type": _CSL_TYPES.get(work.type, "document")}
         names = _names(work)
         if names:
-            item["author"] = names
+            item[_role(work)] = names
         for csl, ours in (("title", "title"), ("container-title", "container"),
                           ("volume", "volume"), ("issue", "issue"), ("publisher", "publisher"),
                           ("publisher-place", "place"), ("edition", "edition")):
@@ -79,7 +86,7 @@ def to_bibtex(bibliography: Bibliography) -> str:
         fields: list[tuple[str, str]] = []
         names = _names(work)
         if names:
-            fields.append(("author", " and ".join(
+            fields.append((_role(work), " and ".join(
                 n.get("literal") or ", ".join(p for p in (n["family"], n.get("given", "")) if p)
                 for n in names)))
         for key, ours in (("title", "title"), ("journal", "container"), ("volume", "volume"),
