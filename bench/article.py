@@ -18,6 +18,11 @@
    one run only: that run is recorded in its README ("First run"); article mode and the
    citation parser were then developed on it, so its figures are development figures ("After
    development" in the README).
+4. The German test article tests/data/article_de/heldout_article.txt (German endnotes with
+   Ebd., a.a.O., short titles with "wie Anm."; its three quoted documents are in English and
+   French), scored exactly as the English and French ones against the gold files of its
+   folder. Its gold was committed before vesika was ever run on it; the figures of its first
+   run are in its README ("First run").
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ SEED = ROOT / "tests" / "data" / "seed" / "eldem_iki_belge.txt"
 EXAMPLE = ROOT / "examples" / "ankara-moscow-1920"
 HELDOUT = ROOT / "tests" / "data" / "article"
 HELDOUT_FR = ROOT / "tests" / "data" / "article_fr"
+HELDOUT_DE = ROOT / "tests" / "data" / "article_de"
 _QUOTES = "“”\"«»„"
 
 
@@ -212,3 +218,4 @@ if __name__ == "__main__":
     seed()
     heldout()
     heldout(HELDOUT_FR, "French test article (held out for its first run only; see its README)")
+    heldout(HELDOUT_DE, "German test article (held out until its first run; see its README)")
