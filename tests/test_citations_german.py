@@ -1,0 +1,56 @@
+"""Citations in German scholarly writing: the German test article (tests/data/article_de/:
+endnotes numbered without a full stop, short titles with ``wie Anm.``, ``Ebd.``, ``a.a.O.``) and
+small examples of the same rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED
+from vesika.annotate.endnotes import endnote_markers, endnotes
+from vesika.link.bibliography import build_bibliography
+from vesika.pipeline import document_from_file
+
+GERMAN = SEED.parent.parent / "article_de" / "heldout_article.txt"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return document_from_file(GERMAN)
+
+
+@pytest.fixture(scope="module")
+def bibliography(doc):
+    return build_bibliography([doc])
+
+
+def test_notes_numbered_without_a_full_stop(doc):
+    # "1 Georg Jellinek, …": German notes carry the bare number.
+    text = doc.clean_text
+    notes = endnotes(text)
+    assert [n for _, _, n in notes] == [str(i) for i in range(1, 21)]
+    s, e, _ = notes[0]
+    assert text[s:e].strip() == (
+        "1 Georg Jellinek, Die Erklärung der Menschen- und Bürgerrechte. Ein Beitrag zur"
+        " modernen Verfassungsgeschichte, Leipzig: Duncker & Humblot 1895.")
+    s, e, _ = notes[-1]
+    assert text[s:e].strip() == (
+        "20 Vgl. Hofmann, Entdeckung (wie Anm. 2), S. 15–18; Oestreich, a.a.O., S. 124–130.")
+    # The calls are superscripts after the punctuation: "abgearbeitet.¹", "„religiösen
+    # Ursprungs“.¹²".
+    markers = endnote_markers(text, notes)
+    assert text[markers["1"] - 13:markers["1"] + 1] == "abgearbeitet.¹"
+    assert text[markers["12"] - 23:markers["12"] + 2] == "„religiösen Ursprungs“.¹²"
+
+
+def test_a_bare_number_that_is_not_the_next_note_continues_the_note():
+    text = ("Text.¹ Mehr.²\n\nAnmerkungen\n1 Otto Hintze, Staat und Verfassung, Bd. 1,\n"
+            "12 Bände geplant, Göttingen: Vandenhoeck & Ruprecht 1962.\n2 Ebd., S. 4.\n")
+    notes = endnotes(text)
+    assert [(text[s:e].strip(), n) for s, e, n in notes] == [
+        ("1 Otto Hintze, Staat und Verfassung, Bd. 1,\n12 Bände geplant, Göttingen:"
+         " Vandenhoeck & Ruprecht 1962.", "1"),
+        ("2 Ebd., S. 4.", "2")]
+    # Numbered with a full stop, a number out of turn ends the notes, as before.
+    dotted = "Text.¹\n\nNotes\n1. A note.\n3. Something else.\n"
+    assert [n for _, _, n in endnotes(dotted)] == ["1"]
