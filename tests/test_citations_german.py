@@ -54,3 +54,18 @@ def test_a_bare_number_that_is_not_the_next_note_continues_the_note():
     # Numbered with a full stop, a number out of turn ends the notes, as before.
     dotted = "Text.¹\n\nNotes\n1. A note.\n3. Something else.\n"
     assert [n for _, _, n in endnotes(dotted)] == ["1"]
+
+
+def test_a_back_reference_in_the_text_reads_the_note_called_before_it(bibliography):
+    # "Adams, a.a.O." stands in the text after the call of note 6, whose note 5 before it
+    # cites Adams in full: the notes are printed at the end but read where they are called.
+    adams = next(c for c in bibliography.citations
+                 if c.citation.text == "Adams, a.a.O., S. 160–163")
+    assert (adams.work, adams.citation.in_footnote) == ("adams-1973", "")
+    # "Hoffmann, a.a.O." in note 18 and "Ebd." in note 19: the works read just before.
+    assert [(c.citation.text, c.work) for c in bibliography.citations
+            if c.citation.in_footnote in ("18", "19")] == [
+        ("Samuel Moyn, The Last Utopia: Human Rights in History, Cambridge, Mass.: Belknap Press"
+         " of Harvard University Press 2010, S. 44–83", "moyn-2010"),
+        ("Hoffmann, a.a.O., S. 20–25", "hoffmann-2010"),
+        ("Ebd., S. 30", "hoffmann-2010")]

@@ -123,16 +123,31 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
         language = doc.meta.language or detect_language(doc.clean_text)
         found = find_citations(doc.clean_text, notes, doc.body_end, language)
         opened = {doc.clean_text.rfind("(", 0, c.start + 1) for c in found}
-        for c in found:
+        resolved: dict[int, Work | None] = {}
+        for c in sorted(found, key=lambda c: _reading_position(c, markers)):
             work = _resolve(c, works, history, warnings, doc.id)
             if work is not None:
                 work.cited.append((doc.id, c))
                 history.append(work)
+            resolved[id(c)] = work
+        for c in found:
+            work = resolved[id(c)]
             s, e = statement_of(doc.clean_text, c, notes, markers, doc.body_end, opened)
             placed.append(Cited(doc.id, c, work.key if work else None, (s, e),
                                 " ".join(doc.clean_text[s:e].split())))
             warnings.extend(f"{doc.id}:{c.start}: {w}" for w in c.warnings)
     return Bibliography(works, placed, warnings)
+
+
+def _reading_position(c: Citation, markers: dict[str, Any]) -> tuple[int, int]:
+    """Where a reader meets the citation: a note's references where its call stands in the
+    running text (endnotes are printed at the end, but read at their call: ``Adams, a.a.O.``
+    in the text after the call of a note citing Adams points to that note's work), the rest
+    where they stand."""
+    marker = markers.get(c.in_footnote) if c.in_footnote else None
+    if isinstance(marker, int):
+        return marker, c.start
+    return c.start, c.start
 
 
 def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings: list[str],
