@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SEED
 from vesika.annotate.endnotes import endnote_markers, endnotes
+from vesika.annotate.references import parse_reference
 from vesika.link.bibliography import build_bibliography
 from vesika.pipeline import document_from_file
 
@@ -69,3 +70,20 @@ def test_a_back_reference_in_the_text_reads_the_note_called_before_it(bibliograp
          " of Harvard University Press 2010, S. 44–83", "moyn-2010"),
         ("Hoffmann, a.a.O., S. 20–25", "hoffmann-2010"),
         ("Ebd., S. 30", "hoffmann-2010")]
+
+
+def parse(text: str, language: str = "de"):
+    c = parse_reference(text, 0, len(text), language)
+    assert c is not None, text
+    return c
+
+
+def test_a_record_word_inside_a_german_compound():
+    # "Plenarsitzung" is a Sitzung: the parenthesis after the UDHR block cites a dated record,
+    # and the numbered sitting is the record cited, no part of the series.
+    c = parse("Generalversammlung der Vereinten Nationen, 183. Plenarsitzung, 10. Dezember 1948,"
+              " UN-Dok. A/PV.183, S. 933 f.")
+    assert (c.kind, c.container, c.record_date) == (
+        "archival", "Generalversammlung der Vereinten Nationen", "1948-12-10")
+    c = parse("Bundesarchiv Koblenz, Kabinettsprotokoll vom 3. Mai 1950, S. 12")
+    assert (c.kind, c.record_date) == ("archival", "1950-05-03")

@@ -45,6 +45,9 @@ _PUBLISHER = re.compile(
 _EDITION = re.compile(r"^\d+\.\s*(?:Baskı|Bsk\.?|ed\.?|edition|Auflage)$", re.IGNORECASE)
 # A quoted title, perhaps with a subtitle in parentheses after it.
 _QUOTED = re.compile(r"^[“\"«‘'](?P<t>.+?)[”\"»’'](?P<after>\s*\(.*\))?$", re.DOTALL)
+# A numbered sitting or session after the body's name ("183. Plenarsitzung", "12e séance",
+# "3rd session"): the record cited, no part of the series.
+_NUMBERED_SITTING = re.compile(r"^\d+(?:\.|e|er|re|st|nd|rd|th)?\s+[^\W\d_]")
 _SLASH_ISSUE = re.compile(r"^(?P<v>\d+)/(?P<i>\d+)\s*\((?P<y>" + YEAR + r")\)$")
 # A journal article (Chicago notes): Author, “Title,” Journal 8, no. 3 (1988): 223–251.
 _JOURNAL = re.compile(
@@ -176,7 +179,8 @@ def _archival(written: str, start: int, end: int, day: str, t: Terms) -> Citatio
     series = []
     for f in fields(record_part):
         if p.volume.fullmatch(f.strip()) or RECORD_DATE.search(f) or p.pages.search(", " + f) \
-                or textual_day(f):
+                or textual_day(f) or (series and _NUMBERED_SITTING.match(f)
+                                      and t.record.search(f)):
             break
         if p.editor_field.match(f):
             continue
