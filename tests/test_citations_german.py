@@ -87,3 +87,59 @@ def test_a_record_word_inside_a_german_compound():
         "archival", "Generalversammlung der Vereinten Nationen", "1948-12-10")
     c = parse("Bundesarchiv Koblenz, Kabinettsprotokoll vom 3. Mai 1950, S. 12")
     assert (c.kind, c.record_date) == ("archival", "1950-05-03")
+
+
+@pytest.mark.parametrize("text,author,title,note_ref,volume,pages", [
+    ("Jellinek, Erklärung, S. 35–42", "Jellinek", "Erklärung", "", "", "35-42"),
+    ("Rutland, Papers, Bd. 1, S. 287–289", "Rutland", "Papers", "", "1", "287-289"),
+    ("Morsink, Universal Declaration, S. 284–290", "Morsink", "Universal Declaration", "", "",
+     "284-290"),
+    ("Oestreich, Geschichte (wie Anm. 3), S. 61", "Oestreich", "Geschichte", "3", "", "61"),
+    ("Boutmy, Déclaration (wie Anm. 2), S. 415 f.", "Boutmy", "Déclaration", "2", "", "415 f."),
+    # The Bluebook's pointer, in English.
+    ("Rakove, Original Meanings, supra note 5, p. 12", "Rakove", "Original Meanings", "5", "",
+     "12"),
+])
+def test_short_titles(text, author, title, note_ref, volume, pages):
+    c = parse(text)
+    assert (c.kind, c.author, c.year, c.title, c.note_ref, c.volume, c.pages, c.text) == (
+        "author-year", author, "", title, note_ref, volume, pages, text)
+
+
+def test_a_short_title_needs_a_page_term():
+    # Three fields and a figure are no short title without a locator term: prose in parentheses.
+    from vesika.annotate.references import parse_reference
+
+    text = "Madison, Jefferson, Adams, 3"
+    assert parse_reference(text, 0, len(text), "de") is None
+
+
+def test_records_cited_short_with_the_note_of_their_edition():
+    c = parse("Archives parlementaires (wie Anm. 7), Bd. 8, S. 459 f. (Sitzung vom 19. August"
+              " 1789)")
+    assert (c.kind, c.container, c.volume, c.pages, c.record_date, c.note_ref) == (
+        "archival", "Archives parlementaires", "8", "459 f.", "1789-08-19", "7")
+
+
+def test_short_titles_resolve_to_the_full_mention(bibliography):
+    works = {c.citation.text: c.work for c in bibliography.citations}
+    # The same author has two works: the German book of 1895, the French translation of 1902;
+    # "Erklärung" names the first.
+    assert works["Jellinek, Erklärung, S. 35–42"] == "jellinek-1895"
+    assert works["Jellinek, Erklärung (wie Anm. 1), S. 5–12"] == "jellinek-1895"
+    assert works["Rutland, Papers, Bd. 1, S. 287–289"] == "rutland-1970"
+    assert works["Morsink, Universal Declaration, S. 284–290"] == "morsink-1999"
+    assert works["Oestreich, Geschichte (wie Anm. 3), S. 61"] == "oestreich-1968"
+    assert works["Adams, Republikanische Verfassung (wie Anm. 5), S. 160–170"] == "adams-1973"
+    # "ebd." after the Morsink short title points to Morsink.
+    assert works["ebd., S. 290–296"] == "morsink-1999"
+    # The records of three sittings are one work, the edition cited in full in note 7.
+    records = {works[t] for t in works if t.startswith("Archives parlementaires")}
+    assert len(records) == 1
+
+
+def test_german_ordinals_end_no_sentence_of_a_note(bibliography):
+    # "(Sitzung vom 11. Juli 1789)" is part of note 7's reference, not a new sentence.
+    note7 = [c.citation for c in bibliography.citations if c.citation.in_footnote == "7"]
+    assert [(c.kind, c.record_date, c.pages, c.volume) for c in note7] == [
+        ("archival", "1789-07-11", "221 f.", "8")]

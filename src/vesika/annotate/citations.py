@@ -251,12 +251,17 @@ def _sentences(text: str, a: int, b: int, language: str) -> list[tuple[int, int]
     t = terms(language)
     # What goes on with a locator belongs to the same reference (GOST: "… 1985. С. 12").
     locator = re.compile(rf"(?:{t.page}|{t.volume})\s*\d")
+    # A figure after a word that is no locator term is an ordinal, German style: "(Sitzung vom
+    # 11. Juli 1789)", "Zum 50. Jahrestag": its full stop ends nothing.
+    ordinal = re.compile(rf"(?<![\w.])(?!(?:{t.page}|{t.volume})\s*\d)[^\W\d_]+\s+\d{{1,3}}$")
+    inside = parenthesized(text, a, b)
     for m in re.finditer(r"\.\s+(?=[^\W\d_])", text[a:b]):
         stop = a + m.start()
-        closed = text[stop - 1].isdigit() or any(
-            x.end() in (stop, stop + 1)
-            for x in t.back.finditer(text, max(pos, stop - 12), stop + 1))
-        if not closed or locator.match(text, a + m.end()):
+        closed = (text[stop - 1].isdigit() and not ordinal.search(text, max(a, stop - 40), stop)) \
+            or any(x.end() in (stop, stop + 1)
+                   for x in t.back.finditer(text, max(pos, stop - 12), stop + 1))
+        if not closed or locator.match(text, a + m.end()) \
+                or any(x < stop < y for x, y in inside):
             continue
         x, y = _trim(text, pos, stop + 1)
         see = _see(language).search(text, x, y)

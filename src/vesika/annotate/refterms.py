@@ -18,7 +18,7 @@ from functools import lru_cache
 from vesika.data import read_rows
 
 ROLES = ("page", "column", "volume", "issue", "editor", "translator", "in", "record", "see",
-         "and", "place")
+         "and", "place", "note", "following")
 # Languages that write compounds with the head last: a record word also counts at the end of one
 # (Plenarsitzung is a Sitzung, Staatsarchiv an Archiv; Duden, Die Grammatik, determinative
 # compounds).
@@ -46,6 +46,8 @@ class Terms:
     see: str
     joiner: str  # "and" between two names (not "et al.")
     place: str
+    note: str  # "wie Anm.", "supra note": the pointer to the note citing a work in full
+    following: str  # "f.", "ff.": and the page(s) after it
     record: re.Pattern[str]
     back: re.Pattern[str]  # a back-reference abbreviation, as a whole word
     back_terms: tuple[tuple[re.Pattern[str], BackTerm], ...]
@@ -108,6 +110,8 @@ def _terms(lang: str) -> Terms:
         see=_alternation(ordered["see"]),
         joiner=r"(?:" + "|".join(re.escape(t) for t in ordered["and"]) + r")(?!\s+al\.)",
         place=_alternation(ordered["place"]),
+        note=_alternation(ordered["note"]),
+        following=_alternation(ordered["following"]),
         record=_record_pattern(ordered["record"], _compounded()),
         back=re.compile(r"(?<![\w.])(?:" + "|".join(p.pattern for p, _ in backs) + r")(?!\w)",
                         re.IGNORECASE),

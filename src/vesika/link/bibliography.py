@@ -106,6 +106,9 @@ def _key(c: Citation) -> str:
     if c.kind == "cross-reference":
         return "document-" + slug(c.title)
     surname = first_surname(c.author) or "anon"
+    if c.kind == "author-year" and c.title and not c.year:
+        # A short title no full mention was found for: its author and its first word.
+        return f"{slug(surname)}-{slug(c.title).split('-')[0]}"
     return f"{slug(surname)}-{c.year.lower() or 'nd'}"
 
 
@@ -124,11 +127,14 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
         found = find_citations(doc.clean_text, notes, doc.body_end, language)
         opened = {doc.clean_text.rfind("(", 0, c.start + 1) for c in found}
         resolved: dict[int, Work | None] = {}
+        by_note: dict[str, list[Work]] = {}  # the works each note cites, for "wie Anm. n"
         for c in sorted(found, key=lambda c: _reading_position(c, markers)):
-            work = _resolve(c, works, history, warnings, doc.id)
+            work = _resolve(c, works, history, warnings, doc.id, by_note)
             if work is not None:
                 work.cited.append((doc.id, c))
                 history.append(work)
+                if c.in_footnote:
+                    by_note.setdefault(c.in_footnote, []).append(work)
             resolved[id(c)] = work
         for c in found:
             work = resolved[id(c)]
@@ -151,7 +157,16 @@ def _reading_position(c: Citation, markers: dict[str, Any]) -> tuple[int, int]:
 
 
 def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings: list[str],
-             doc: str) -> Work | None:
+             doc: str, by_note: dict[str, list[Work]] | None = None) -> Work | None:
+    if c.note_ref or (c.kind == "author-year" and c.title and not c.year):
+        # A short title: the work cited in full before (in the note it points to, if it does).
+        pointed = (by_note or {}).get(c.note_ref, []) if c.note_ref else []
+        work = _full_mention(c, pointed) or _full_mention(c, history)
+        if work is not None:
+            return work
+        if c.note_ref:
+            warnings.append(f"{doc}:{c.start}: {c.text!r} points to note {c.note_ref}, which"
+                            " cites no work of that author and title")
     if c.kind == "back-reference":
         work = _pointed_to(c, history)
         if work is None:
@@ -207,6 +222,32 @@ def _pointed_to(c: Citation, history: list[Work]) -> Work | None:
             continue
         return work
     return None
+
+
+def _full_mention(c: Citation, candidates: list[Work]) -> Work | None:
+    """The last of `candidates` a short title names: the same author's surname (or the same
+    series, for a record), and a title whose first words are the short title's (a leading
+    article or preposition aside: ``Erklärung`` of ``Die Erklärung der Menschen- und
+    Bürgerrechte``, ``Universal Declaration`` of ``The Universal Declaration of Human Rights``,
+    not ``La Déclaration des droits de l’homme``)."""
+    named = slug(first_surname(c.author)) if c.author else ""
+    for work in reversed(candidates):
+        if named and slug(first_surname(work.fields.get("author", ""))) != named:
+            continue
+        titles = (work.fields.get("title", ""), work.fields.get("container", ""))
+        if not c.title or any(_title_starts(c.title, t) for t in titles):
+            return work
+    return None
+
+
+def _title_starts(short: str, full: str) -> bool:
+    words, whole = slug(short).split("-"), slug(full).split("-")
+    if not words or not words[0]:
+        return False
+    if whole[:len(words)] == words:
+        return True
+    # One short leading word left out: an article (Die, The, La) or a preposition (Zur).
+    return len(whole[0]) <= 3 and whole[1:len(words) + 1] == words
 
 
 def _same_title(short: str, full: str) -> bool:
