@@ -136,6 +136,8 @@ def test_short_titles_resolve_to_the_full_mention(bibliography):
     # The records of three sittings are one work, the edition cited in full in note 7.
     records = {works[t] for t in works if t.startswith("Archives parlementaires")}
     assert len(records) == 1
+    # Every pointer found its note, every back-reference its work.
+    assert bibliography.warnings == []
 
 
 def test_german_ordinals_end_no_sentence_of_a_note(bibliography):
@@ -143,3 +145,68 @@ def test_german_ordinals_end_no_sentence_of_a_note(bibliography):
     note7 = [c.citation for c in bibliography.citations if c.citation.in_footnote == "7"]
     assert [(c.kind, c.record_date, c.pages, c.volume) for c in note7] == [
         ("archival", "1789-07-11", "221 f.", "8")]
+
+
+def test_a_journal_article_in_the_german_form():
+    # "in: Zeitschrift Band (Jahr), S. a–b": the range after the journal is the article's
+    # extent; "hier S." gives the page cited.
+    c = parse("Émile Boutmy, La Déclaration des droits de l’homme et du citoyen et M. Jellinek,"
+              " in: Annales des sciences politiques 17 (1902), S. 415–443")
+    assert (c.author, c.given, c.title, c.container, c.volume, c.year, c.pages) == (
+        "Boutmy", "Émile", "La Déclaration des droits de l’homme et du citoyen et M. Jellinek",
+        "Annales des sciences politiques", "17", "1902", "")
+    c = parse("Gerhard Ritter, Ursprung und Wesen der Menschenrechte, in: Historische Zeitschrift"
+              " 169 (1949), S. 233–263, hier S. 240–245")
+    assert (c.title, c.container, c.volume, c.year, c.pages) == (
+        "Ursprung und Wesen der Menschenrechte", "Historische Zeitschrift", "169", "1949",
+        "240-245")
+
+
+def test_a_chapter_editors_translators_and_places():
+    c = parse("Stefan-Ludwig Hoffmann, Einführung. Zur Genealogie der Menschenrechte, in: ders."
+              " (Hrsg.), Moralpolitik. Geschichte der Menschenrechte im 20. Jahrhundert,"
+              " Göttingen: Wallstein 2010, S. 7–37, hier S. 11–14")
+    assert (c.author, c.title, c.container, c.place, c.publisher, c.year, c.pages) == (
+        "Hoffmann", "Einführung. Zur Genealogie der Menschenrechte",
+        "Moralpolitik. Geschichte der Menschenrechte im 20. Jahrhundert", "Göttingen",
+        "Wallstein", "2010", "11-14")
+    # "hrsg. von" after a title: the editor is the author of the volume.
+    c = parse("Zur Geschichte der Erklärung der Menschenrechte, hrsg. von Roman Schnur, Darmstadt:"
+              " Wissenschaftliche Buchgesellschaft 1964")
+    assert (c.author, c.given, c.edited, c.title, c.place, c.year) == (
+        "Schnur", "Roman", True, "Zur Geschichte der Erklärung der Menschenrechte", "Darmstadt",
+        "1964")
+    c = parse("Georg Jellinek, La Déclaration des droits de l’homme et du citoyen. Contribution à"
+              " l’étude du droit constitutionnel moderne, übers. von Georges Fardis, Paris:"
+              " Fontemoing 1902")
+    assert (c.author, c.translator, c.place, c.publisher, c.year) == (
+        "Jellinek", "Georges Fardis", "Paris", "Fontemoing", "1902")
+    c = parse("Samuel Moyn, The Last Utopia: Human Rights in History, Cambridge, Mass.: Belknap"
+              " Press of Harvard University Press 2010, S. 44–83")
+    assert (c.title, c.place, c.publisher, c.pages) == (
+        "The Last Utopia: Human Rights in History", "Cambridge, Mass.",
+        "Belknap Press of Harvard University Press", "44-83")
+
+
+def test_lead_ins_before_the_author(bibliography):
+    # German capitalises nouns: "zur Rezeption", "zu den Entwürfen" are the author's words.
+    starts = {c.citation.in_footnote + ":" + c.citation.text.split(",")[0]
+              for c in bibliography.citations if c.citation.in_footnote in ("2", "6", "8")}
+    assert starts == {"2:Émile Boutmy", "2:Hasso Hofmann", "6:Adams", "6:Horst Dippel",
+                      "8:Archives parlementaires (wie Anm. 7)", "8:Marcel Gauchet"}
+    works = {c.citation.text.split(",")[0]: c.work for c in bibliography.citations}
+    assert (works["Hasso Hofmann"], works["Hofmann"]) == ("hofmann-1999", "hofmann-1999")
+    assert (works["Émile Boutmy"], works["Boutmy"]) == ("boutmy-1902", "boutmy-1902")
+
+
+def test_an_english_lead_in_has_no_capitalised_noun():
+    # In English a capitalised word after the lead-in is the name's: "Helen E. Veit", not
+    # "E. Veit".
+    english = build_bibliography([document_from_file(SEED.parent.parent / "article"
+                                                     / "heldout_article.txt")])
+    veit = next(c for c in english.citations if "Creating the Bill" in c.citation.text)
+    assert veit.citation.text.startswith("Helen E. Veit, Kenneth R. Bowling and Charlene")
+    assert (veit.work, veit.citation.author) == (
+        "veit-1991", "Helen E. Veit, Kenneth R. Bowling and Charlene Bangs Bickford")
+    assert english.works["veit-1991"].fields["title"] == (
+        "Creating the Bill of Rights: The Documentary Record from the First Federal Congress")

@@ -19,6 +19,7 @@ from vesika.annotate.refparts import (
 from vesika.annotate.refpatterns import (
     COLON_IMPRINT,
     EDITION,
+    JOURNAL_VOLUME,
     PLACE_PARTICLES,
     PUBLISHER_WORD,
     QUOTED,
@@ -26,6 +27,9 @@ from vesika.annotate.refpatterns import (
     patterns,
 )
 from vesika.annotate.refterms import Terms, back_term, known_publisher
+
+# An abbreviated state or province after a town: Mass., Calif., Ont., N.J.
+_STATE = re.compile(r"(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2})")
 
 
 def _place_like(f: str, t: Terms) -> bool:
@@ -67,7 +71,11 @@ def _imprint(fs: list[str], first: int, t: Terms) -> tuple[str, str, str, set[in
             year = colon.group("year") or (fs[y + 1] if y + 1 < len(fs)
                                            and re.fullmatch(YEAR, fs[y + 1]) else "")
             used = {y} | ({y + 1} if not colon.group("year") and year else set())
-            return colon.group("place"), colon.group("publisher"), year, used
+            place = colon.group("place")
+            if _STATE.fullmatch(place) and y - 1 >= first and _place_like(fs[y - 1], t):
+                # "Cambridge, Mass.: Belknap Press": a town and its state's abbreviation.
+                place, used = f"{fs[y - 1]}, {place}", used | {y - 1}
+            return place, colon.group("publisher"), year, used
         alone = re.fullmatch(rf"(?P<place>.+?)\s+(?P<year>{YEAR})", f)
         if alone and _place_like(alone.group("place"), t):
             return alone.group("place"), "", alone.group("year"), {y}
@@ -95,7 +103,7 @@ def fields_reference(written: str, start: int, end: int, fs: list[str], t: Terms
     citation = Citation(start, end, written, "full")
     idem = back_term(fs[0])
     surname, given, edited = split_author(fs[0], t)
-    names = _author_list(fs, t)
+    names = author_list(fs, t)
     rest = fs[names:]
     if idem and idem.kind == "author":
         citation.back = fs[0]  # "id., « Droits de l’homme », dans …": the author cited before
@@ -116,21 +124,31 @@ def fields_reference(written: str, start: int, end: int, fs: list[str], t: Terms
         citation.pages = norm_pages(pages.group("pages"))
     titles: list[str] = []
     after_publisher = False  # a single word after the publisher is its place (Turkish order)
+    book_at: int | None = None  # where, among `titles`, the book a part is in starts
+    journal_at: int | None = None  # the field of the journal a part is in
     for i, f in enumerate(rest, start=offset):
         quoted = QUOTED.match(f)
         slash = SLASH_ISSUE.match(f)
+        inside = p.within_field.match(f)
         if i in used:
             after_publisher = after_publisher or f == citation.publisher
             continue
         if p.translator.match(f):
-            citation.translator = p.translator.sub("", f)
+            citation.translator = _named_after(p.translator.sub("", f))
+        elif (edited_by := p.editor_field.match(f)):
+            # "…, hrsg. von Roman Schnur": the editors, who are named as the authors of a
+            # volume cited by its title; after an author, the editors of the edition.
+            name = _named_after(f[edited_by.end():])
+            if not citation.author and not citation.back and split_author(name, t)[0]:
+                citation.author = joined_authors(name, t) or split_author(name, t)[0]
+                citation.given, citation.edited = split_author(name, t)[1], True
         elif quoted:
             titles.insert(0, quoted.group("t").strip())
         elif slash:
             citation.volume, citation.issue = slash.group("v"), slash.group("i")
             citation.year = slash.group("y")
-        elif p.pages.search(", " + f) and f == fs[-1]:
-            continue
+        elif p.pages.search(", " + f) and (f == fs[-1] or _locator_only(f, t)):
+            continue  # "S. 233–263", "hier S. 240–245": pages, no part of a title
         elif re.fullmatch(YEAR + r"[a-z]?", f):
             citation.year = f
         elif EDITION.match(f):
@@ -144,9 +162,21 @@ def fields_reference(written: str, start: int, end: int, fs: list[str], t: Terms
         elif after_publisher and not citation.place and re.fullmatch(r"[A-ZÇĞİÖŞÜ][\w’'\-]+", f):
             citation.place = f
         elif p.container_editors.match(f):
-            continue  # "dans Dale Van Kley (dir.)": the editors of the book it is part of
+            # "dans Dale Van Kley (dir.)", "in: ders. (Hrsg.)": the editors of the book it is
+            # part of, whose title follows.
+            book_at = len(titles)
+        elif inside and inside.group("rest")[0].isupper():
+            journal = JOURNAL_VOLUME.match(inside.group("rest"))
+            if journal:  # "in: Historische Zeitschrift 169 (1949)"
+                citation.container, citation.volume = journal["container"], journal["volume"]
+                citation.year, journal_at = citation.year or journal["year"], i
+            else:  # "in: Moralpolitik. Geschichte der Menschenrechte …"
+                book_at = len(titles)
+                titles.append(inside.group("rest"))
         else:
             titles.append(f)
+    if journal_at is not None and _extent_only(fs[journal_at + 1:], t):
+        citation.pages = ""  # "…, in: Annales … 17 (1902), S. 415–443": the article's pages
     quoted = next((q for q in (QUOTED.match(f) for f in rest) if q), None)
     if quoted:
         # An article or a chapter: its title is quoted (a subtitle may follow in
@@ -161,6 +191,9 @@ def fields_reference(written: str, start: int, end: int, fs: list[str], t: Terms
             _volume_issue(citation, container[inner.start():], t)
             container = container[: inner.start()].strip()
         citation.container = container
+    elif book_at is not None and 0 < book_at < len(titles):
+        citation.title = ", ".join(titles[:book_at])
+        citation.container = ", ".join(titles[book_at:])
     elif titles:
         citation.title = ", ".join(titles)
     if not citation.year:
@@ -170,7 +203,27 @@ def fields_reference(written: str, start: int, end: int, fs: list[str], t: Terms
     return citation
 
 
-def _author_list(fs: list[str], t: Terms) -> int:
+def _named_after(words: str) -> str:
+    """A name after the preposition of an editor's or translator's mark: ``von Georges
+    Fardis`` -> Georges Fardis, ``by Julian P. Boyd`` -> Julian P. Boyd."""
+    head, _, tail = words.strip().partition(" ")
+    return tail.strip() if head.islower() and tail[:1].isupper() else words.strip()
+
+
+def _locator_only(f: str, t: Terms) -> bool:
+    """A field that is a locator, perhaps after one word: ``S. 233–263``, ``hier S. 240–245``."""
+    m = patterns(t).pages.search(", " + f)
+    return bool(m) and len(("," + " " + f)[:m.start()].strip(", ").split()) <= 1
+
+
+def _extent_only(after: list[str], t: Terms) -> bool:
+    """After a journal part, a single page range and no other locator: the article's extent
+    (``S. 415–443``), not the page cited (``…, S. 233–263, hier S. 240–245``)."""
+    located = [f for f in after if _locator_only(f, t)]
+    return len(located) == 1 and bool(re.search(r"\d\s*[-–]\s*\d", located[0]))
+
+
+def author_list(fs: list[str], t: Terms) -> int:
     """How many fields name the authors: one, or a list closed by two names joined by "and"
     (``Otto Brunner, Werner Conze und Reinhart Koselleck (Hrsg.)``). Each name of the list has
     a given name or an initial: ``Kritik und Krise`` after an author is a title."""

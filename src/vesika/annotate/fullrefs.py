@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from vesika.annotate.fieldrefs import fields_reference
+from vesika.annotate.fieldrefs import author_list, fields_reference
 from vesika.annotate.refparts import (
     PAGE_RANGE,
     RECORD_DATE,
@@ -31,6 +31,7 @@ from vesika.annotate.refparts import (
     Citation,
     edtf,
     fields,
+    joined_authors,
     locator_terms,
     norm_pages,
     split_author,
@@ -134,7 +135,11 @@ def _book(written: str, start: int, end: int, imprint: re.Match[str], t: Terms) 
     fs = fields(head)
     if fs and len(fs) > 1:
         surname, given, _ = split_author(re.sub(r"\s+et al\.$", "", fs[0]), t)
-        if surname:
+        names = author_list(fs, t)
+        if surname and names > 1:  # "Helen E. Veit, Kenneth R. Bowling and Charlene …, eds."
+            citation.author = ", ".join([*fs[:names - 1], joined_authors(fs[names - 1], t)])
+            citation.given, fs = given, fs[names:]
+        elif surname:
             citation.author, citation.given = surname, given
             fs = fs[1:]
     if fs and re.fullmatch(r"(?:ed|eds|comp)\.", fs[0]):

@@ -22,6 +22,8 @@ QUOTED = re.compile(r"^[“\"«‘'](?P<t>.+?)[”\"»’'](?P<after>\s*\(.*\))?
 # A numbered sitting or session after the body's name ("183. Plenarsitzung", "12e séance",
 # "3rd session"): the record cited, no part of the series.
 NUMBERED_SITTING = re.compile(r"^\d+(?:\.|e|er|re|st|nd|rd|th)?\s+[^\W\d_]")
+# The journal a part is in, German style: "Historische Zeitschrift 169 (1949)".
+JOURNAL_VOLUME = re.compile(rf"^(?P<container>[^\d()]+?)\s+(?P<volume>\d+)\s*\((?P<year>{YEAR})\)$")
 SLASH_ISSUE = re.compile(r"^(?P<v>\d+)/(?P<i>\d+)\s*\((?P<y>" + YEAR + r")\)$")
 # A journal article (Chicago notes): Author, “Title,” Journal 8, no. 3 (1988): 223–251.
 JOURNAL = re.compile(
@@ -50,6 +52,7 @@ class _Patterns:
     translator: re.Pattern[str]
     editor_field: re.Pattern[str]
     within: re.Pattern[str]  # ", in …", ", dans …": a part inside a larger work
+    within_field: re.Pattern[str]  # the field "in: Historische Zeitschrift 169 (1949)"
     container_editors: re.Pattern[str]  # "dans Dale Van Kley (dir.)", "in J. Smith, ed."
     gost: re.Pattern[str]
 
@@ -84,6 +87,7 @@ def _patterns(lang: str) -> _Patterns:
         translator=re.compile(rf"^(?:{t.translator})\s*", re.IGNORECASE),
         editor_field=re.compile(rf"^(?:{t.editor})\s+"),
         within=re.compile(rf",\s+(?:{within})\s+"),
+        within_field=re.compile(rf"^(?:{within})\s+(?P<rest>.+)$"),
         container_editors=re.compile(rf"(?:{within})\s+.+?(?:\((?:{t.editor})\)|,?\s+(?:{t.editor}))$"),
         gost=re.compile(
             rf"^(?P<author>{author})\s+(?P<title>.+?)\.\s*(?:[–—-]\s*)?"
