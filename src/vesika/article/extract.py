@@ -63,7 +63,7 @@ _LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
 # After a closing quotation mark, the rest of the author's sentence before its reference: a
 # verb of saying (" demişti. (", " diye yazmıştır. (", " he wrote. ("), or more of the
 # sentence, with no sentence end, quotation or parenthesis in it.
-_SAYING = re.compile(r"^[”\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
+_SAYING = re.compile(r"^[”“\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
 
 
 @dataclass
@@ -218,8 +218,8 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
     following = text[block.end + 1:block.end + 300]
-    if following.lstrip(" ”\"»\n").startswith("("):
-        following = _LEADING_CITATION.sub("", following.lstrip(" ”\"»"), count=1)
+    if following.lstrip(" ”“\"»\n").startswith("("):
+        following = _LEADING_CITATION.sub("", following.lstrip(" ”“\"»"), count=1)
     after = re.split(r"[.(;]", following[:60], maxsplit=1)[0]
     kind = (document_kind(text[heading[0]:heading[1]]) if heading else "") \
         or document_kind(after, nearest_end=True) \
@@ -312,7 +312,7 @@ def _called_note(text: str, block: Block, notes: list[tuple[int, int, str]],
     """The references of the note whose call stands right after the quotation (``… other
     status. »¹⁵``): there the note, not a parenthesis, gives the quoted text's source."""
     after = block.end
-    while after < len(text) and text[after] in " ”\"»":
+    while after < len(text) and text[after] in " ”“\"»":  # “ closes a German „…“
         after += 1
     for number, at in markers.items():
         if at == after:
@@ -330,7 +330,7 @@ def _source(block: Block, citations: list[Citation], text: str) -> tuple[Citatio
         return (before[-1], "reference introducing the annex") if before else (None, "")
     for c in citations:
         between = text[block.end:c.start]
-        if c.start >= block.end and not between.strip(" \n”\"»()…."):
+        if c.start >= block.end and not between.strip(" \n”“\"»()…."):
             return c, "reference after the quotation"
         if c.start >= block.end and _SAYING.match(between):
             # "“…” demişti. (Jaeschke, …)", "“…” diye yazmıştır. (İlhan Tekeli …)": the

@@ -1,0 +1,60 @@
+"""Article mode on German scholarly writing: tests/data/article_de/heldout_article.txt (three
+quoted documents, none in German; German endnotes and quotation marks) and small examples of
+the same rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED
+from vesika.annotate.authority import load_authority
+from vesika.article.extract import extract_documents
+from vesika.article.quotations import quotations
+from vesika.pipeline import document_from_file
+
+ARTICLE = SEED.parent.parent / "article_de" / "heldout_article.txt"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return document_from_file(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def found(doc):
+    return extract_documents(doc, load_authority())
+
+
+def test_german_quotation_marks_close():
+    # „…“: the German closing mark is the English opening one.
+    text = ("Der Text lautet: „" + "Alle Menschen sind frei und gleich an Würde und Rechten"
+            " geboren. " * 3 + "“ So weit der Text.")
+    (block,) = quotations(text)
+    assert text[block.start - 1] == "„" and text[block.end] == "“"
+    assert text[block.start:block.end].startswith("Alle Menschen sind frei")
+    # A short quotation is a phrase of the author's sentence, as before.
+    assert quotations("Er nannte sie „religiösen Ursprungs“ und ging weiter.") == []
+
+
+def test_a_quotation_that_never_closes_is_reported():
+    warnings: list[str] = []
+    text = ("Er schrieb: „Die Freiheit besteht darin, alles tun zu können, was einem anderen"
+            " nicht schadet.\n\nDer nächste Absatz spricht von etwas anderem.")
+    assert quotations(text, warnings=warnings) == []
+    assert warnings == ["a quotation opened at character 12 never closes; it is not taken as"
+                        " a document"]
+
+
+def test_the_french_declaration_in_german_quotation_marks(doc, found):
+    # Opened by „ after an introducing sentence ending in a full stop, closed by “ and the call
+    # of note 9, which gives its source.
+    ddhc = next(q for q in found if q.text.startswith("Article 1"))
+    text = doc.clean_text
+    assert text[ddhc.start - 1] == "„" and text[ddhc.end:ddhc.end + 2] == "“⁹"
+    assert ddhc.text.endswith("l'ordre public établi par la Loi.")
+    assert ddhc.language == "fr"
+    assert ddhc.source == ("Archives parlementaires (wie Anm. 7), Bd. 8, S. 489 (Sitzung vom"
+                           " 26. August 1789)")
+    assert ddhc.basis["source"] == "the note called after the quotation"
+    assert (ddhc.date.edtf, ddhc.basis["date"]) == (
+        "1789-08-26", "date of the record it is cited from")
