@@ -58,3 +58,27 @@ def test_the_french_declaration_in_german_quotation_marks(doc, found):
     assert ddhc.basis["source"] == "the note called after the quotation"
     assert (ddhc.date.edtf, ddhc.basis["date"]) == (
         "1789-08-26", "date of the record it is cited from")
+
+
+def test_the_longer_name_of_a_document_wins():
+    # "Virginia Bill of Rights" is the Virginia Declaration, not the federal Bill of Rights
+    # whose name it holds; "Bill of Rights" alone stays the federal one.
+    from vesika.annotate.names import NameFinder, resolve
+
+    authority = load_authority()
+    finder = NameFinder(authority)
+    text = "Die Virginia Bill of Rights ging der Bill of Rights von 1789 voraus."
+    found = [(m.text, m.entity) for m in resolve(finder.find(text, "de"), authority)
+             if m.entity and authority.entities[m.entity].type == "document"]
+    assert found == [("Virginia Bill of Rights", "virginia-declaration-of-rights"),
+                     ("Bill of Rights", "us-bill-of-rights")]
+    assert "en:Virginia Bill of Rights" in {
+        f"{f.lang}:{f.text}" for f in authority.entities["virginia-declaration-of-rights"].forms}
+
+
+def test_titles_as_the_article_writes_them(found):
+    # "Virginia Bill of Rights" is a full name of the entry, written whole: kept as written.
+    assert [(q.title, q.basis["title"]) for q in found] == [
+        ("Virginia Bill of Rights", "document named in the introducing sentence"),
+        ("Erklärung der Menschen- und Bürgerrechte", "document named in the introducing sentence"),
+        ("Allgemeine Erklärung der Menschenrechte", "document named in the introducing sentence")]
