@@ -8,8 +8,10 @@ import pytest
 
 from conftest import SEED
 from vesika.annotate.authority import load_authority
+from vesika.annotate.names import NameFinder, resolve
+from vesika.article.context import introduction
 from vesika.article.extract import extract_documents
-from vesika.article.quotations import quotations
+from vesika.article.quotations import Block, quotations
 from vesika.pipeline import document_from_file
 
 ARTICLE = SEED.parent.parent / "article_de" / "heldout_article.txt"
@@ -63,8 +65,6 @@ def test_the_french_declaration_in_german_quotation_marks(doc, found):
 def test_the_longer_name_of_a_document_wins():
     # "Virginia Bill of Rights" is the Virginia Declaration, not the federal Bill of Rights
     # whose name it holds; "Bill of Rights" alone stays the federal one.
-    from vesika.annotate.names import NameFinder, resolve
-
     authority = load_authority()
     finder = NameFinder(authority)
     text = "Die Virginia Bill of Rights ging der Bill of Rights von 1789 voraus."
@@ -82,3 +82,25 @@ def test_titles_as_the_article_writes_them(found):
         ("Virginia Bill of Rights", "document named in the introducing sentence"),
         ("Erklärung der Menschen- und Bürgerrechte", "document named in the introducing sentence"),
         ("Allgemeine Erklärung der Menschenrechte", "document named in the introducing sentence")]
+
+
+def test_an_introduction_that_names_no_document_takes_the_sentence_before(doc, found):
+    # "In der englischen Fassung lauten der erste Erwägungsgrund … :" names no document; the
+    # sentence before it names the UDHR, its body and its day.
+    udhr = next(q for q in found if q.text.startswith("Whereas"))
+    text = doc.clean_text
+
+    authority = load_authority()
+    mentions = resolve(NameFinder(authority).find(text, "de"), authority)
+    _, (a, b) = introduction(text, Block(udhr.start, udhr.end, "quotation"),
+                             (0, doc.body_end or len(text)), [], mentions, authority)
+    assert " ".join(text[a:b].split()) == (
+        "Die Generalversammlung der Vereinten Nationen nahm die Allgemeine Erklärung der"
+        " Menschenrechte am 10. Dezember 1948 im Palais de Chaillot ohne Gegenstimme bei acht"
+        " Enthaltungen an. In der englischen Fassung lauten der erste Erwägungsgrund der Präambel"
+        " und der erste Artikel:")
+    # The Virginia block's introduction names its document: the sentence before stays out.
+    virginia = next(q for q in found if q.text.startswith("Section 1."))
+    _, (a, b) = introduction(text, Block(virginia.start, virginia.end, "quotation"),
+                             (0, doc.body_end or len(text)), [], mentions, authority)
+    assert text[a:b].startswith("Die Virginia Bill of Rights, die der Konvent")

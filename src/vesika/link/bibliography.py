@@ -26,7 +26,7 @@ from vesika.annotate.references import first_surname
 from vesika.annotate.refterms import back_term
 from vesika.lang.detect import detect_language
 from vesika.lang.romanize import romanize
-from vesika.link.chronology import sentences
+from vesika.lang.sentences import sentences
 from vesika.model import Document
 from vesika.store import Store
 
