@@ -1,0 +1,87 @@
+"""Who adopted, issued or signed a quoted document, read from the grammar of the sentence that
+introduces it: the agent of a passive participle (``adoptée par l’Assemblée nationale
+constituante``, ``adopted by the Virginia Convention``, ``von der Nationalversammlung
+angenommene``, ``принятая Учредительным собранием``), or the subject of an active verb of
+adopting (``the Virginia Convention adopted``, ``Die Generalversammlung der Vereinten Nationen
+nahm … an``, and in a German clause that ends with its verb ``…, die der Konvent von Virginia am
+12. Juni 1776 annahm``). The words are data: `data/vocabulary/agent_phrases.tsv`; how a name runs
+when the authority file does not know it, `name_words.tsv` (`vesika.lang.written_names`)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from vesika.annotate.names import Mention
+from vesika.data import read_rows
+from vesika.lang.written_names import name_at
+
+
+@lru_cache(maxsize=1)
+def _agent_words() -> dict[str, frozenset[str]]:
+    """The words of `agent_phrases.tsv` by role (``participle-ru``: the Russian participles,
+    whose agent follows in the instrumental without a preposition)."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for row in read_rows("vocabulary/agent_phrases.tsv"):
+        words[row["role"]].add(row["form"])
+        if row["role"] == "participle" and row["lang"] == "ru":
+            words["participle-ru"].add(row["form"])
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+def _alternation(forms: frozenset[str]) -> str:
+    return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _agent_grammar() -> dict[str, re.Pattern[str]]:
+    """Patterns of the passive phrase naming an agent."""
+    words = _agent_words()
+    # A participle is a listed stem and an inflection of at most four letters.
+    participle = rf"(?:{_alternation(words['participle'])})[^\W\d_]{{0,4}}"
+    by = _alternation(words["by"])
+    article = _alternation(frozenset(a for a in words["article"] if not a.endswith(("’", "'"))))
+    elided = _alternation(frozenset(a for a in words["article"] if a.endswith(("’", "'"))))
+    return {
+        # "adoptée par (la|l’) X", "adopted by (the) X": the name follows.
+        "before": re.compile(rf"\b{participle}\s+(?:{by})\s+(?:(?:{article})\s+|(?:{elided}))?$",
+                             re.IGNORECASE),
+        "by": re.compile(rf"\b{participle}\s+(?:{by})\s+(?:(?:{article})\s+|(?:{elided}))?",
+                         re.IGNORECASE),
+        # "von der X angenommene": the name stands between the preposition and the participle.
+        "around": re.compile(rf"\b(?:{by})\s+(?:(?:{article})\s+)?$", re.IGNORECASE),
+        "by_alone": re.compile(rf"\b(?:{by})\s+(?:(?:{article})\s+)?", re.IGNORECASE),
+        "participle": re.compile(rf"\s+{participle}\b", re.IGNORECASE),  # used with .match(pos)
+        # Russian: the agent in the instrumental right after the participle, no preposition.
+        "instrumental": re.compile(
+            rf"\b(?:{_alternation(words['participle-ru'])})[^\W\d_]{{0,4}}\s+$", re.IGNORECASE),
+    }
+
+
+def agent_mention(text: str, lo: int, mentions: list[Mention]) -> Mention | None:
+    """The first of `mentions` that is the agent of a participle of adopting, issuing or
+    signing (see the module); the phrase is read no further back than `lo`."""
+    grammar = _agent_grammar()
+    for m in mentions:
+        before = text[max(lo, m.start - 60):m.start]
+        if grammar["before"].search(before) or grammar["instrumental"].search(before) \
+                or (grammar["around"].search(before) and grammar["participle"].match(text, m.end)):
+            return m
+    return None
+
+
+def agent_written(phrase: str, language: str) -> str:
+    """The agent of ``adoptée par la Convention de Virginie`` or ``von der Frankfurter
+    Nationalversammlung beschlossene`` as written (`vesika.lang.written_names`), for a body the
+    authority file does not know; "" when the phrase names none."""
+    grammar = _agent_grammar()
+    for m in grammar["by"].finditer(phrase):
+        name = name_at(phrase, m.end(), language)
+        if name:
+            return name
+    for m in grammar["by_alone"].finditer(phrase):
+        name = name_at(phrase, m.end(), language)
+        if name and grammar["participle"].match(phrase, m.end() + len(name)):
+            return name
+    return ""
