@@ -9,9 +9,11 @@ import pytest
 from conftest import SEED
 from vesika.annotate.authority import load_authority
 from vesika.annotate.names import NameFinder, resolve
+from vesika.article.agents import active_agent
 from vesika.article.context import introduction
 from vesika.article.extract import extract_documents
 from vesika.article.quotations import Block, quotations
+from vesika.lang.dockinds import kind_nouns
 from vesika.pipeline import document_from_file
 
 ARTICLE = SEED.parent.parent / "article_de" / "heldout_article.txt"
@@ -104,3 +106,36 @@ def test_an_introduction_that_names_no_document_takes_the_sentence_before(doc, f
     _, (a, b) = introduction(text, Block(virginia.start, virginia.end, "quotation"),
                              (0, doc.body_end or len(text)), [], mentions, authority)
     assert text[a:b].startswith("Die Virginia Bill of Rights, die der Konvent")
+
+
+@pytest.mark.parametrize("sentence,language,agent", [
+    # A German relative clause that ends with its verb, the separable particle fused (annahm).
+    ("Die Virginia Bill of Rights, die der Konvent von Virginia am 12. Juni 1776 annahm, beginnt"
+     " und schließt mit den folgenden Abschnitten:", "de", "Konvent von Virginia"),
+    # A main clause: the verb second, its particle closing the clause (nahm … an).
+    ("Die Generalversammlung der Vereinten Nationen nahm die Allgemeine Erklärung der"
+     " Menschenrechte am 10. Dezember 1948 im Palais de Chaillot ohne Gegenstimme bei acht"
+     " Enthaltungen an.", "de", "Generalversammlung der Vereinten Nationen"),
+    ("Das Parlament verabschiedete das Gesetz am 8. Mai.", "de", "Parlament"),
+    ("In June 1776 the Virginia Convention adopted the Declaration of Rights, which begins:",
+     "en", "Virginia Convention"),
+    ("Le 26 août, l’Assemblée nationale constituante adopta la Déclaration :", "fr",
+     "Assemblée nationale constituante"),
+    ("Генеральная Ассамблея приняла Декларацию 10 декабря 1948 года:", "ru",
+     "Генеральная Ассамблея"),
+    # Not an active verb of adopting: another particle (nahm … auf), a passive (adopted by).
+    ("Nach 1945 nahm die deutschsprachige Forschung die Frage wieder auf.", "de", ""),
+    ("The Declaration of Rights adopted by the Convention begins:", "en", ""),
+])
+def test_the_subject_of_an_active_verb_of_adopting(sentence, language, agent):
+    def is_document(start: int, name: str) -> bool:
+        return bool(kind_nouns(name))
+
+    assert active_agent(sentence, 0, len(sentence), language, is_document) == agent
+
+
+def test_authors_read_from_the_introductions(found):
+    assert [(q.author, q.basis["author"]) for q in found[::2]] == [
+        ("Konvent von Virginia", "subject of a verb of adopting in the introduction"),
+        ("Generalversammlung der Vereinten Nationen",
+         "subject of a verb of adopting in the introduction")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from vesika.annotate.names import Mention
@@ -84,4 +85,61 @@ def agent_written(phrase: str, language: str) -> str:
         name = name_at(phrase, m.end(), language)
         if name and grammar["participle"].match(phrase, m.end() + len(name)):
             return name
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _active_grammar() -> dict[str, re.Pattern[str]]:
+    """Patterns of the active verbs of adopting, and of the German relative clause."""
+    words = _agent_words()
+    separable = [f.split() for f in words.get("separable", frozenset()) if len(f.split()) == 2]
+    # "nahm … an": the verb, then the rest of its clause, then the particle closing it.
+    # (A full stop after a figure is an ordinal's: "am 10. Dezember".)
+    parts = [rf"\b{re.escape(v)}(?:en)?\b(?=(?:[^,.;:!?]|(?<=\d)\.)*\s{re.escape(p)}"
+             rf"(?=[,.;:!?]|\s*$))" for v, p in separable]
+    active = rf"\b(?:{_alternation(words.get('active', frozenset()))})[^\W\d_]{{0,2}}\b"
+    opening = _alternation(words.get("relative", frozenset()) | words.get("article", frozenset()))
+    return {
+        "verb": re.compile("|".join([active, *parts]), re.IGNORECASE),
+        "by": re.compile(rf"\s+(?:{_alternation(words['by'])})\b", re.IGNORECASE),
+        # The opening of a clause that ends with its verb: ", die der …", ", welche die …".
+        "relative": re.compile(rf"[,(]?\s*(?:(?:{opening})\s+)+", re.IGNORECASE),
+        "opening": re.compile(rf"(?:{opening})", re.IGNORECASE),
+    }
+
+
+def active_agent(text: str, a: int, b: int, language: str, is_document: Callable[[int, str], bool]
+                 ) -> str:
+    """The subject of an active verb of adopting or issuing in text[a:b], as written: the name
+    right before the verb (``the Virginia Convention adopted``, ``Die Generalversammlung der
+    Vereinten Nationen nahm … an``), or the name that opens a German relative clause ending with
+    the verb (``…, die der Konvent von Virginia am 12. Juni 1776 annahm,``); "" when there is
+    none. A verb followed by the preposition of an agent is passive (``adopted by``); a name
+    `is_document` (start, name) says is a document is no agent (``the Declaration adopted on
+    …``)."""
+    grammar = _active_grammar()
+    for verb in grammar["verb"].finditer(text, a, b):
+        if grammar["by"].match(text, verb.end()):
+            continue
+        clause = max(text.rfind(c, a, verb.start()) for c in ",;:(")
+        clause = a if clause < 0 else clause
+        relative = grammar["relative"].match(text, clause, verb.start())
+        verb_last = re.match(r"\s*[,.;:!?)]", text[verb.end():] or ".") is not None
+        first = True
+        # Words, an elided article apart (l’Assemblée: the name starts after the apostrophe).
+        for m in re.finditer(r"(?<![\w\-])[^\W\d_][\w\-]*", text[clause:verb.start()]):
+            start = clause + m.start()
+            if not m.group()[0].isupper() or grammar["opening"].fullmatch(m.group()):
+                continue  # lower case, or the article opening a sentence (Die, The)
+            name = name_at(text, start, language, verb.start())
+            if name and not is_document(start, name):
+                if not text[start + len(name):verb.start()].strip():
+                    return name  # the subject right before its verb
+                if first and relative and verb_last and (
+                        not text[relative.end():start].strip()
+                        or text[relative.end():start].islower()):
+                    # ", die der Konvent von Virginia … annahm,", perhaps after an adjective
+                    # (", welche die französische Nationalversammlung … verabschiedete.")
+                    return name
+            first = False
     return ""

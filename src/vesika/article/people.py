@@ -30,8 +30,9 @@ import re
 
 from vesika.annotate.authority import Authority
 from vesika.annotate.names import Mention
-from vesika.article.agents import agent_mention, agent_written
+from vesika.article.agents import active_agent, agent_mention, agent_written
 from vesika.article.quotations import Block
+from vesika.lang.dockinds import kind_nouns
 
 # Suffixes after a name: an honorific may come between, and a plural (Bolşevik-ler-e,
 # Türk Milliyetçi-ler-in) before the case ending.
@@ -124,6 +125,15 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
     if not author and (written := agent_written(text[intro[0]:intro[1]], language)):
         author = written
         basis["author"] = "agent of the participle that introduces it, as written"
+
+    def is_document(start: int, name: str) -> bool:
+        return bool(kind_nouns(name)) or any(
+            start <= m.start < start + len(name) and m.entity
+            and authority.entities[m.entity].type in ("document", "treaty") for m in mentions)
+
+    if not author and (subject := active_agent(text, intro[0], intro[1], language, is_document)):
+        author = subject
+        basis["author"] = "subject of a verb of adopting in the introduction"
     if not author:
         subjects = [m for m in actors(intro[0], intro[1])
                     if not DATIVE.match(text[m.end:m.end + 25])
