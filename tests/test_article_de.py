@@ -139,3 +139,15 @@ def test_authors_read_from_the_introductions(found):
         ("Konvent von Virginia", "subject of a verb of adopting in the introduction"),
         ("Generalversammlung der Vereinten Nationen",
          "subject of a verb of adopting in the introduction")]
+
+
+def test_who_adopted_a_document_from_what_the_article_says_of_it_elsewhere(found):
+    # The DDHC's introduction names no body; the first section says who adopted it (a German
+    # relative clause with an adjective before the name: "welche die französische
+    # Nationalversammlung … verabschiedete"). Better than a person of the sentences before.
+    ddhc = found[1]
+    assert ddhc.author == "Nationalversammlung"
+    assert ddhc.basis["author"].startswith("who adopted it where the article names it elsewhere:")
+    assert ddhc.basis["author"].endswith(
+        "zu jener Erklärung der Menschen- und Bürgerrechte, welche die französische"
+        " Nationalversammlung im Sommer 1789 verabschiedete.”")

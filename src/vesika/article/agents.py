@@ -14,8 +14,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
+from vesika.annotate.authority import Authority
 from vesika.annotate.names import Mention
 from vesika.data import read_rows
+from vesika.lang.dockinds import kind_nouns
+from vesika.lang.sentences import sentences
 from vesika.lang.written_names import name_at
 
 
@@ -143,3 +146,46 @@ def active_agent(text: str, a: int, b: int, language: str, is_document: Callable
                     return name
             first = False
     return ""
+
+
+def agent_elsewhere(text: str, entity: str, mentions: list[Mention], authority: Authority,
+                    language: str, within: tuple[int, int], skip: tuple[int, int]
+                    ) -> tuple[str, tuple[int, int]] | None:
+    """Who adopted the document `entity` by what the article says of it elsewhere in
+    `within` (its body), outside `skip` (the quotation and its introduction): the agent or the
+    subject of a verb of adopting in a sentence that names this document and no other (``… jener
+    Erklärung der Menschen- und Bürgerrechte, welche die französische Nationalversammlung im
+    Sommer 1789 verabschiedete.``). (name, the sentence's span), or None."""
+    def documents(a: int, b: int) -> set[str]:
+        return {m.entity for m in mentions if a <= m.start < b and m.entity
+                and authority.entities[m.entity].type in ("document", "treaty")}
+
+    def is_document(start: int, name: str) -> bool:
+        return bool(kind_nouns(name) or documents(start, start + len(name)))
+
+    for m in mentions:
+        if m.entity != entity or not within[0] <= m.start < within[1] \
+                or skip[0] <= m.start < skip[1]:
+            continue
+        a, b = _sentence_at(text, m.start, within)
+        if documents(a, b) != {entity}:
+            continue  # another document named there may be the one the verb is about
+        actors = [x for x in mentions if a <= x.start < b and x.entity
+                  and authority.entities[x.entity].type in ("person", "organisation")]
+        agent = agent_mention(text, a, actors)
+        name = (" ".join(agent.text.split()) if agent else "") \
+            or agent_written(text[a:b], language) or active_agent(text, a, b, language,
+                                                                   is_document)
+        if name:
+            return name, (a, b)
+    return None
+
+
+def _sentence_at(text: str, pos: int, within: tuple[int, int]) -> tuple[int, int]:
+    start = max(within[0], text.rfind("\n\n", 0, pos) + 2)
+    end = text.find("\n\n", pos)
+    end = within[1] if end < 0 else min(end, within[1])
+    for s, e in sentences(text[start:end]):
+        if start + s <= pos < start + e:
+            return start + s, start + e
+    return start, end

@@ -38,6 +38,7 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.agents import agent_elsewhere
 from vesika.article.body import body_text
 from vesika.article.context import LEADING_CITATION, called_note, introduction, source_of
 from vesika.article.people import described_parties, read_people, source_parties
@@ -70,6 +71,7 @@ class QuotedDocument:
     source: str = ""
     notes: list[dict[str, Any]] = field(default_factory=list)
     basis: dict[str, str] = field(default_factory=dict)  # where each field was read
+    named_as: str = ""  # the authority entry of the document its introduction names
 
     def front_matter(self, article_id: str) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title}
@@ -124,9 +126,22 @@ def extract_documents(doc: Document, authority: Authority,
             mention = prose.mention_before(named)
             if mention:
                 _from_mention(quoted, text, mention, mentions, authority)
+        if quoted.named_as and quoted.basis.get("author", "") in _UNREAD:
+            elsewhere = agent_elsewhere(text, quoted.named_as, mentions, authority, language,
+                                        (0, body_end), (named.paragraph, named.end))
+            if elsewhere:
+                name, (a, b) = elsewhere
+                quoted.author = name
+                quoted.basis["author"] = ("who adopted it where the article names it elsewhere:"
+                                          f" “{' '.join(text[a:b].split())}”")
         quoted.id = _unique_id(quoted, {q.id for q in out} | {doc.id})
         out.append(quoted)
     return out
+
+
+# No author read from the words around the quotation, or only a person named in the sentences
+# before it: what the article says of the document elsewhere is better.
+_UNREAD = ("", "subject of the sentences before")
 
 
 # Where people.py fell back on a guess: the actor of the sentences around the quotation.
@@ -219,6 +234,10 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         id="", start=block.start, end=block.end, text=body, title=title, date=date,
         author=author, recipient=recipient, language=_language(body, language),
         kind=kind or "quotation", source=source, notes=notes, basis=basis)
+    if basis.get("title") == "document named in the introducing sentence":
+        quoted.named_as = next((m.entity for m in mentions if intro[0] <= m.start < intro[1]
+                                and m.entity and authority.entities[m.entity].type
+                                in ("document", "treaty")), None) or ""
     return quoted, _named(text, block, heading, intro, quoted, mentions, authority, language)
 
 
