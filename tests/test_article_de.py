@@ -151,3 +151,15 @@ def test_who_adopted_a_document_from_what_the_article_says_of_it_elsewhere(found
     assert ddhc.basis["author"].endswith(
         "zu jener Erklärung der Menschen- und Bürgerrechte, welche die französische"
         " Nationalversammlung im Sommer 1789 verabschiedete.”")
+
+
+def test_every_reference_of_the_parenthesis_after_a_block_is_its_source(found):
+    # Two works share the parenthesis after the Virginia block; the short title comes with
+    # the full mention of its work.
+    assert found[0].source == (
+        "Konvent von Virginia, Sitzung vom 12. Juni 1776, in: American Archives, 4th Series,"
+        " Bd. 6, Sp. 1561 f.; Rutland, Papers, Bd. 1, S. 287–289 (Robert A. Rutland (Hrsg.),"
+        " The Papers of George Mason, 1725–1792, Bd. 1, Chapel Hill: University of North"
+        " Carolina Press 1970, S. 274–291)")
+    assert (found[0].date.edtf, found[0].basis["date"]) == (
+        "1776-06-12", "date of the record it is cited from")

@@ -202,16 +202,21 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
     heading, intro = introduction(text, block, segment, references, mentions, authority)
     title = title_of(text, block, heading, intro, mentions, authority, language, basis)
     source_citation, where = source_of(block, citations, text)
-    source = ""
+    given: list[Citation] = []
     if source_citation is None and called:
         # The note's references together are the source; the first one dates it.
         source_citation, where = called[0], "the note called after the quotation"
-        source = "; ".join(c.text for c in called[1:])
+        given = called
+    elif source_citation:
+        # Every reference of the parenthesis it opens: "(Konvent von Virginia, Sitzung vom 12.
+        # Juni 1776, …; Rutland, Papers, Bd. 1, S. 287–289)".
+        group = next(((a, b) for a, b in references if a <= source_citation.start < b), None)
+        given = [c for c in citations if group and group[0] <= c.start < group[1]] \
+            or [source_citation]
+    # Each reference, with the work's full first mention when it is short.
+    source = "; ".join(c.text + (f" ({full})" if (full := full_mentions.get(c.start, ""))
+                                 and full != c.text else "") for c in given)
     if source_citation:
-        source = "; ".join(p for p in (source_citation.text, source) if p)
-        full = full_mentions.get(source_citation.start, "")
-        if full and full != source:
-            source += f" ({full})"
         basis["source"] = where
     if block.source_note:
         note = " ".join(text[block.source_note[0] + 1:block.source_note[1] - 1].split())
