@@ -210,3 +210,41 @@ def test_an_english_lead_in_has_no_capitalised_noun():
         "veit-1991", "Helen E. Veit, Kenneth R. Bowling and Charlene Bangs Bickford")
     assert english.works["veit-1991"].fields["title"] == (
         "Creating the Bill of Rights: The Documentary Record from the First Federal Congress")
+
+
+# Written for these tests (the works exist; the pages are placeholders): short titles that are
+# a key word of the title, not its first word, and a pointer to the note of the full mention.
+GRUNDGESETZ = """Der Parlamentarische Rat
+
+Die Beratungen des Parlamentarischen Rates sind gut erforscht.¹ Über die Grundrechte stritt man\
+ besonders lange (Feldkamp, Rat, S. 88–90). Der Hauptausschuss behandelte sie in mehreren\
+ Lesungen.² Ähnlich urteilt die ältere Forschung (ebd., S. 91). Damit war die Frage\
+ entschieden.³ Das Plenum stimmte zu.⁴
+
+Anmerkungen
+1 Michael F. Feldkamp, Der Parlamentarische Rat 1948–1949. Die Entstehung des Grundgesetzes,\
+ Göttingen: Vandenhoeck & Ruprecht 1998, S. 12.
+2 Vgl. zur Entstehung Karlheinz Niclauß, Der Weg zum Grundgesetz, Paderborn: Schöningh 1998,\
+ S. 200–210; Feldkamp, Rat (wie Anm. 1), S. 95.
+3 Parlamentarischer Rat, 10. Plenarsitzung, 8. Mai 1949, Stenographischer Bericht, S. 242.
+4 Ebd., S. 245; Niclauß, a.a.O., S. 215.
+"""
+
+
+def test_a_short_title_of_a_key_word_and_a_second_article(tmp_path):
+    path = tmp_path / "grundgesetz.txt"
+    path.write_text(GRUNDGESETZ, encoding="utf-8")
+    bibliography = build_bibliography([document_from_file(path)])
+    assert bibliography.warnings == []
+    assert [(c.citation.kind, c.citation.text.split(",")[0], c.work, c.citation.pages)
+            for c in bibliography.citations] == [
+        ("author-year", "Feldkamp", "feldkamp-1998", "88-90"),
+        ("back-reference", "ebd.", "feldkamp-1998", "91"),
+        ("full", "Michael F. Feldkamp", "feldkamp-1998", "12"),
+        # "zur Entstehung": the author's words before the name; ß keyed as ss.
+        ("full", "Karlheinz Niclauß", "niclauss-1998", "200-210"),
+        ("author-year", "Feldkamp", "feldkamp-1998", "95"),
+        ("archival", "Parlamentarischer Rat", "parlamentarischer-rat", "242"),
+        ("back-reference", "Ebd.", "parlamentarischer-rat", "245"),
+        ("back-reference", "Niclauß", "niclauss-1998", "215"),
+    ]

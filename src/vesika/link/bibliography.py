@@ -77,7 +77,7 @@ class Bibliography:
 
 
 def slug(text: str) -> str:
-    text = romanize(text.replace("ı", "i").replace("İ", "I"))
+    text = romanize(text.replace("ı", "i").replace("İ", "I").replace("ß", "ss"))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -226,18 +226,26 @@ def _pointed_to(c: Citation, history: list[Work]) -> Work | None:
 
 def _full_mention(c: Citation, candidates: list[Work]) -> Work | None:
     """The last of `candidates` a short title names: the same author's surname (or the same
-    series, for a record), and a title whose first words are the short title's (a leading
+    series, for a record), and best a title whose first words are the short title's (a leading
     article or preposition aside: ``Erklärung`` of ``Die Erklärung der Menschen- und
     Bürgerrechte``, ``Universal Declaration`` of ``The Universal Declaration of Human Rights``,
-    not ``La Déclaration des droits de l’homme``)."""
+    not ``La Déclaration des droits de l’homme``); else one whose main title holds its words in
+    their order (``Rat`` of ``Der Parlamentarische Rat 1948–1949``); else the author's only
+    work among them."""
     named = slug(first_surname(c.author)) if c.author else ""
-    for work in reversed(candidates):
-        if named and slug(first_surname(work.fields.get("author", ""))) != named:
-            continue
-        titles = (work.fields.get("title", ""), work.fields.get("container", ""))
-        if not c.title or any(_title_starts(c.title, t) for t in titles):
-            return work
-    return None
+    by_author = [w for w in reversed(candidates)
+                 if not named or slug(first_surname(w.fields.get("author", ""))) == named]
+    if not c.title:
+        return by_author[0] if by_author else None
+
+    def titles(work: Work) -> tuple[str, str]:
+        return work.fields.get("title", ""), work.fields.get("container", "")
+
+    for fits in (_title_starts, _title_holds):
+        found = next((w for w in by_author if any(fits(c.title, t) for t in titles(w))), None)
+        if found is not None:
+            return found
+    return by_author[0] if len({w.key for w in by_author}) == 1 else None
 
 
 def _title_starts(short: str, full: str) -> bool:
@@ -248,6 +256,12 @@ def _title_starts(short: str, full: str) -> bool:
         return True
     # One short leading word left out: an article (Die, The, La) or a preposition (Zur).
     return len(whole[0]) <= 3 and whole[1:len(words) + 1] == words
+
+
+def _title_holds(short: str, full: str) -> bool:
+    """The short title's words, in their order, in the main title (before a subtitle)."""
+    words = iter(slug(re.split(r"[.:]\s", full, maxsplit=1)[0]).split("-"))
+    return all(w in words for w in slug(short).split("-") if w)
 
 
 def _same_title(short: str, full: str) -> bool:
