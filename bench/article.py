@@ -22,7 +22,8 @@
    Ebd., a.a.O., short titles with "wie Anm."; its three quoted documents are in English and
    French), scored exactly as the English and French ones against the gold files of its
    folder. Its gold was committed before vesika was ever run on it; the figures of its first
-   run are in its README ("First run").
+   run are in its README ("First run"). Vesika was then developed on it, so its figures are
+   development figures ("After development" in the README).
 5. The Russian test article tests/data/article_ru/heldout_article.txt (square-bracket short
    forms in the body and GOST notes with Там же, Ibid., Указ. соч., Op. cit.; its three quoted
    documents are in French, English and Russian), scored exactly as the others against the gold
@@ -224,5 +225,5 @@ if __name__ == "__main__":
     seed()
     heldout()
     heldout(HELDOUT_FR, "French test article (held out for its first run only; see its README)")
-    heldout(HELDOUT_DE, "German test article (held out until its first run; see its README)")
+    heldout(HELDOUT_DE, "German test article (held out for its first run only; see its README)")
     heldout(HELDOUT_RU, "Russian test article (held out until its first run; see its README)")

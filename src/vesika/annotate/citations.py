@@ -25,6 +25,7 @@ from vesika.annotate.references import (
 )
 from vesika.annotate.refterms import terms
 from vesika.lang.parens import parenthesized
+from vesika.lang.written_names import capitalises_nouns
 from vesika.model import Document
 
 __all__ = ["Citation", "find_citations", "note_segments", "parse_reference",
@@ -225,18 +226,41 @@ def _part_references(text: str, part_start: int, part_end: int, taken: list[tupl
 
 
 def _lead_in(text: str, a: int, b: int, language: str) -> int:
-    """Where the reference starts after a lead-in of the author's own in lower case ending with
-    a comma (``pour le texte adopté, …``), or `a` when there is none (an ``id.`` or ``ibid.``
-    opening the part is the reference itself)."""
+    """Where the reference starts after a lead-in of the author's own: in lower case ending with
+    a comma (``pour le texte adopté, …``), or before the author's name, German style, where the
+    lead-in's nouns are capitalised (``zur Rezeption Hasso Hofmann, …``, ``zu den Entwürfen
+    Marcel Gauchet, …``, ``auch Horst Dippel, …``); `a` when there is none (an ``id.`` or
+    ``ibid.`` opening the part is the reference itself)."""
     comma = text.find(",", a, b)
     head = text[a:comma] if comma > 0 else ""
-    if not head or not head[0].islower() or any(ch.isupper() for ch in head) \
-            or terms(language).back.match(head.strip()):
+    if not head or not head[0].islower() or terms(language).back.match(head.strip()):
         return a
+    if any(ch.isupper() for ch in head):
+        return _before_name(text, a, comma, capitalises_nouns(language))
     start = comma + 1
     while start < b and text[start].isspace():
         start += 1
     return start
+
+
+def _before_name(text: str, a: int, comma: int, nouns: bool) -> int:
+    """Where a name of two words or more starts after a lead-in of lower-case words (``the
+    speech is reprinted in Helen E. Veit, …``); in a language that capitalises its nouns
+    (`nouns`: German) each run of them may close with one capitalised noun (``zur Rezeption``),
+    so long as two capitalised words are left for the name; `a` when none is left."""
+    words = list(re.finditer(r"\S+", text[a:comma]))
+    i = 0
+    while i < len(words) and words[i].group()[0].islower():
+        j = i
+        while j < len(words) and words[j].group()[0].islower():
+            j += 1
+        noun = nouns and j < len(words) and len(words) - (j + 1) >= 2 \
+            and words[j + 1].group()[0].isupper()
+        i = j + 1 if noun else j
+    name = [w.group() for w in words[i:]]
+    if len(name) < 2 or not all(w[0].isupper() for w in name):
+        return a
+    return a + words[i].start()
 
 
 def _sentences(text: str, a: int, b: int, language: str) -> list[tuple[int, int]]:
@@ -251,12 +275,17 @@ def _sentences(text: str, a: int, b: int, language: str) -> list[tuple[int, int]
     t = terms(language)
     # What goes on with a locator belongs to the same reference (GOST: "… 1985. С. 12").
     locator = re.compile(rf"(?:{t.page}|{t.volume})\s*\d")
+    # A figure after a word that is no locator term is an ordinal, German style: "(Sitzung vom
+    # 11. Juli 1789)", "Zum 50. Jahrestag": its full stop ends nothing.
+    ordinal = re.compile(rf"(?<![\w.])(?!(?:{t.page}|{t.volume})\s*\d)[^\W\d_]+\s+\d{{1,3}}$")
+    inside = parenthesized(text, a, b)
     for m in re.finditer(r"\.\s+(?=[^\W\d_])", text[a:b]):
         stop = a + m.start()
-        closed = text[stop - 1].isdigit() or any(
-            x.end() in (stop, stop + 1)
-            for x in t.back.finditer(text, max(pos, stop - 12), stop + 1))
-        if not closed or locator.match(text, a + m.end()):
+        closed = (text[stop - 1].isdigit() and not ordinal.search(text, max(a, stop - 40), stop)) \
+            or any(x.end() in (stop, stop + 1)
+                   for x in t.back.finditer(text, max(pos, stop - 12), stop + 1))
+        if not closed or locator.match(text, a + m.end()) \
+                or any(x < stop < y for x, y in inside):
             continue
         x, y = _trim(text, pos, stop + 1)
         see = _see(language).search(text, x, y)

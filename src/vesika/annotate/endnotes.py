@@ -1,4 +1,5 @@
-"""Endnotes: a ``Notes`` section at the end of a text, numbered ``1.``, ``2.``, …, with markers
+"""Endnotes: a ``Notes`` section at the end of a text, numbered ``1.``, ``2.``, … (or ``1``,
+``2``, … without a full stop, as German notes are set: ``1 Georg Jellinek, …``), with markers
 ``[1]`` or superscript figures ``¹⁵`` in the running text — how plain-text and web copies of
 articles carry their notes when there are no page footnotes for the cleaner to find."""
 
@@ -9,7 +10,8 @@ import re
 _HEADING = re.compile(
     r"^[ \t]*(?:Notes|Endnotes|Notlar|Dipnotlar|Sonnotlar|Açıklamalar|Anmerkungen|"
     r"Notes et références|Примечания|Сноски)[ \t]*:?[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_ITEM = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]+", re.MULTILINE)
+# A note's number at the start of a line: "1." or "1)", or the bare number and a space.
+_ITEM = re.compile(r"^[ \t]*(\d{1,3})([.)]?)[ \t]+(?=\S)", re.MULTILINE)
 
 
 def endnotes(text: str) -> list[tuple[int, int, str]]:
@@ -18,16 +20,26 @@ def endnotes(text: str) -> list[tuple[int, int, str]]:
     if not headings:
         return []
     start = headings[-1].end()
-    items = [m for m in _ITEM.finditer(text, start)]
-    out: list[tuple[int, int, str]] = []
-    expected = 1
-    for i, m in enumerate(items):
-        if int(m.group(1)) != expected:
+    first = next((m for m in _ITEM.finditer(text, start) if m.group(1) == "1"), None)
+    if first is None:
+        return []
+    # Every note of a section is numbered the way its first note is. A bare figure that is not
+    # the next note's number opens a wrapped line of the note before ("… Bd. 2,\n12 Bände"): it
+    # is skipped. With a full stop or a parenthesis, such a number ends the notes, as a list
+    # after them would.
+    style = first.group(2)
+    items = [m for m in _ITEM.finditer(text, first.start()) if m.group(2) == style]
+    notes: list[re.Match[str]] = []
+    for m in items:
+        if int(m.group(1)) == len(notes) + 1:
+            notes.append(m)
+        elif style:
             break
-        end = items[i + 1].start() if i + 1 < len(items) else len(text)
+    out: list[tuple[int, int, str]] = []
+    for i, m in enumerate(notes):
+        end = notes[i + 1].start() if i + 1 < len(notes) else len(text)
         blank = text.find("\n\n", m.end(), end)
         out.append((m.start(), blank if blank >= 0 else end, m.group(1)))
-        expected += 1
     return out
 
 

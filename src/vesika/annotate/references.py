@@ -5,6 +5,10 @@ Turkish and English historical writing cite in a few shapes, all read here:
 * author–year–page: ``Karabekir, 2008, ss. 747-748``, ``Bray, 1920b, p. 12``, several page
   ranges ``Sonyel, 2013, ss. 263-264, 273-274``; Chicago author–date ``Rutland 1955, 45``,
   ``Schwartz 1971, 1: 231``;
+* a short title, the German *Kurztitel*: ``Jellinek, Erklärung, S. 35–42``, ``Rutland, Papers,
+  Bd. 1, S. 287–289``, perhaps pointing to the note that cites the work in full (``Oestreich,
+  Geschichte (wie Anm. 3), S. 61``; ``supra note 3``): no year, the work is found by its author
+  and its title's first words (`vesika.link.bibliography`);
 * a full first mention, a journal article, a dated record (`fullrefs.py`): ``Gotthard
   Jaeschke, Türk Kurtuluş Savaşı Kronolojisi, …, TTK Basımevi, Ankara, 1989, s. 111``, journal
   volumes (``Cilt``, ``C.``, ``Vol.``, ``t.``, ``Bd.``) and issues (``Sayı``, ``S.``, ``No.``) —
@@ -66,6 +70,7 @@ class _Short:
     author_year: re.Pattern[str]  # Karabekir, 2008, ss. 747-748
     no_year: re.Pattern[str]  # (Karabekir, s. 61): an author and a page, the year left out
     author_date: re.Pattern[str]  # Rutland 1955, 45 (Chicago, no comma)
+    short_title: re.Pattern[str]  # Jellinek, Erklärung, S. 35–42 (a locator with its term)
     pages: re.Pattern[str]
 
 
@@ -87,6 +92,12 @@ def _short(lang: str) -> _Short:
             r"(?:\s+et al\.)?)\s+"
             rf"(?P<year>{YEAR})(?P<suffix>[a-z])?(?:,\s*(?P<rest>.*))?$"),
         pages=re.compile(rf"(?:^|,\s*|\s)(?:{page})(?P<pages>{PAGE_RANGE})\s*\.?$"),
+        # The title: a few words, no figures; the locator names its page or column (S., p.),
+        # perhaps after a volume: "Morsink, Universal Declaration, S. 284–290".
+        short_title=re.compile(
+            r"^(?P<author>[^\W\d_][\w’'.\-]*(?:\s+[^\W\d_][\w’'.\-]*){0,2}),\s*"
+            r"(?P<title>[^\W\d_][^\W\d_’'\-]*(?:\s+[^\W\d_][^\W\d_’'\-]*){0,4}),\s*"
+            rf"(?P<rest>(?:(?:{t.volume})\s*[\dIVXLC]+,\s*)?(?:{page}){PAGE_RANGE}\.?)$"),
     )
 
 
@@ -96,6 +107,28 @@ def parse_reference(written: str, start: int, end: int, language: str = "") -> C
     if not written or len(written) > 500:
         return None
     t = terms(language)
+    # "Oestreich, Geschichte (wie Anm. 3), S. 61": the pointer to the note of the full mention
+    # is read apart; the rest is parsed as if it were not there.
+    pointer = _pointer(t.lang).search(written)
+    if pointer:
+        bare = written[:pointer.start()] + written[pointer.end():]
+        citation = _parse(bare, start, end, t)
+        if citation is not None:
+            citation.text = written
+            citation.note_ref = pointer.group("n") or pointer.group("n2")
+        return citation
+    return _parse(written, start, end, t)
+
+
+@lru_cache(maxsize=16)
+def _pointer(lang: str) -> re.Pattern[str]:
+    """``(wie Anm. 3)`` after a short title, or ``, supra note 3`` before the locator."""
+    note = terms(lang).note
+    return re.compile(rf"\s*\(\s*(?:{note})\s*(?P<n>\d+)\s*\)"
+                      rf"|,\s*(?:{note})\s*(?P<n2>\d+)(?=\s*(?:,|$))")
+
+
+def _parse(written: str, start: int, end: int, t: Terms) -> Citation | None:
     note = SOURCE_NOTE.match(written)
     if note:
         return source_report(written, start, end, note.group("t").strip())
@@ -129,6 +162,14 @@ def parse_reference(written: str, start: int, end: int, language: str = "") -> C
                             author=surname(dated.group("author"), t),
                             year=dated.group("year") + (dated.group("suffix") or ""))
         locate(citation, dated.group("rest"), t)
+        return citation
+    titled = short_forms.short_title.match(written)
+    if titled and split_author(titled.group("author"), t)[0] \
+            and is_locator(titled.group("rest"), t):
+        citation = Citation(start, end, written, "author-year",
+                            author=surname(titled.group("author"), t),
+                            title=titled.group("title").strip())
+        locate(citation, titled.group("rest"), t)
         return citation
     undated = short_forms.no_year.match(written)
     if undated:

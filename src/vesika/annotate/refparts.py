@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vesika.annotate.dates import find_dates
-from vesika.annotate.refterms import Terms
+from vesika.annotate.refterms import Terms, terms
 from vesika.lang.written_names import name_particles
 
 YEAR = r"(?:1[4-9]\d\d|20\d\d)"
 RECORD_DATE = re.compile(r"\b(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>1[5-9]\d\d|20\d\d)\b")
 TITLES = re.compile(r"^(?:Major|Binbaşı|General|Colonel|Sir|Dr\.|Prof\.|Doç\.|Yrd\.)\s+")
-PAGE_RANGE = r"\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*"
+# A page or a range, perhaps with "f."/"ff." after it (S. 459 f.: and the page after it).
+FOLLOWING = rf"(?:\s*(?:{terms().following})(?!\w))?"
+_PAGE = rf"\d+(?:\s*[-–]\s*\d+)?{FOLLOWING}"
+PAGE_RANGE = rf"{_PAGE}(?:\s*,\s*{_PAGE})*"
 
 
 @dataclass
@@ -24,7 +27,9 @@ class Citation:
     start: int
     end: int
     text: str
-    kind: str  # author-year | full | archival | report | back-reference | cross-reference
+    # author-year (a short form: author and year, or author and short title) | full | archival |
+    # report | back-reference | cross-reference
+    kind: str
     author: str = ""  # surname(s) of the author(s) or the issuing body
     given: str = ""  # given names or initials of the first author, when written
     year: str = ""  # as written, with a letter (1920b)
@@ -41,6 +46,7 @@ class Citation:
     back: str = ""  # the back-reference as written (a.g.e., ibid.), or the idem standing for
     # the author of a full reference (id., ders.)
     part: str = ""  # of a cross-reference: the numbered part pointed to ("7,8", "2. paragraf")
+    note_ref: str = ""  # the note a short reference points to for the full one ("wie Anm. 5")
     doubtful: bool = False  # the writer's own "?"
     edited: bool = False  # the author is the editor (éd., ed., Hrsg.)
     in_footnote: str = ""  # the footnote's number

@@ -18,7 +18,11 @@ from functools import lru_cache
 from vesika.data import read_rows
 
 ROLES = ("page", "column", "volume", "issue", "editor", "translator", "in", "record", "see",
-         "and", "place")
+         "and", "place", "note", "following")
+# Languages that write compounds with the head last: a record word also counts at the end of one
+# (Plenarsitzung is a Sitzung, Staatsarchiv an Archiv; Duden, Die Grammatik, determinative
+# compounds).
+_COMPOUNDING = frozenset({"de"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Terms:
     see: str
     joiner: str  # "and" between two names (not "et al.")
     place: str
+    note: str  # "wie Anm.", "supra note": the pointer to the note citing a work in full
+    following: str  # "f.", "ff.": and the page(s) after it
     record: re.Pattern[str]
     back: re.Pattern[str]  # a back-reference abbreviation, as a whole word
     back_terms: tuple[tuple[re.Pattern[str], BackTerm], ...]
@@ -104,22 +110,34 @@ def _terms(lang: str) -> Terms:
         see=_alternation(ordered["see"]),
         joiner=r"(?:" + "|".join(re.escape(t) for t in ordered["and"]) + r")(?!\s+al\.)",
         place=_alternation(ordered["place"]),
-        record=_record_pattern(ordered["record"]),
+        note=_alternation(ordered["note"]),
+        following=_alternation(ordered["following"]),
+        record=_record_pattern(ordered["record"], _compounded()),
         back=re.compile(r"(?<![\w.])(?:" + "|".join(p.pattern for p, _ in backs) + r")(?!\w)",
                         re.IGNORECASE),
         back_terms=backs,
     )
 
 
-def _record_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _compounded() -> frozenset[str]:
+    """The record words of a compounding language (`_COMPOUNDING`)."""
+    return frozenset(r["term"] for r in _rows()
+                     if r["role"] == "record" and r["lang"] in _COMPOUNDING)
+
+
+def _record_pattern(words: tuple[str, ...], compounded: frozenset[str] = frozenset()
+                    ) -> re.Pattern[str]:
     """Words of a dated record: an abbreviation in capitals as written (FO, BOA), a short word
-    whole (to, fon), a longer one as the start of a word (Zabıtları, Archives, séance)."""
+    whole (to, fon), a longer one as the start of a word (Zabıtları, Archives, séance); a word
+    of a compounding language also as the last part of a word (183. Plenarsitzung)."""
     parts = []
     for w in words:
         if w.isupper() and len(w) > 1:
             parts.append(rf"(?-i:\b{re.escape(w)}\b)")
         elif len(w) < 5:
             parts.append(rf"\b{re.escape(w)}\b")
+        elif w in compounded:
+            parts.append(rf"\b[^\W\d_]*{re.escape(w)}")
         else:
             parts.append(rf"\b{re.escape(w)}")
     return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)

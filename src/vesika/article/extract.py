@@ -38,7 +38,9 @@ from vesika.annotate.authority import Authority
 from vesika.annotate.citations import Citation, note_segments
 from vesika.annotate.dates import find_dates
 from vesika.annotate.names import Mention, NameFinder, resolve
+from vesika.article.agents import agent_elsewhere
 from vesika.article.body import body_text
+from vesika.article.context import LEADING_CITATION, called_note, introduction, source_of
 from vesika.article.people import described_parties, read_people, source_parties
 from vesika.article.prose_dates import Named, ProseDates, qualifiers
 from vesika.article.quotations import Block, annexes, quotations, set_off_blocks
@@ -48,22 +50,10 @@ from vesika.lang.dockinds import document_kind, kind_nouns
 from vesika.lang.parens import parenthesized
 from vesika.lang.words import turkish_lower
 from vesika.link.bibliography import build_bibliography, slug
-from vesika.link.chronology import sentences
 from vesika.model import Document, FuzzyDate, parse_edtf
 
 MERGE_GAP = 100  # characters: quotations closer than this, with no reference between, are one
-# The last word of a finite Turkish sentence (söylemiştir, yayımlamıştır, aşağıdadır) or an
-# English/French/German verb of saying: an introduction, not a heading.
-_FINITE = re.compile(r"(?:m[ıiuü]şt[ıiuü]r|m[ıiuü]şt[ıiuü]|[dt][ıiuü]r|[dt][ıiuü]|yor(?:du)?|"
-                     r"[ae]c[ae]kt[ıi]r)$|^(?:said|wrote|declared|reads|follows|stated|dit|"
-                     r"écrit|schrieb|sagte)$", re.IGNORECASE)
-_CITATION_TAIL = re.compile(r"\s*\([^()]*(?:\d{4}|a\.\s?g\.)[^()]*\)\s*$")
 _IZAFET = re.compile(r"\w+-[iıuüye]{1,2}\s+\w+")
-_LEADING_CITATION = re.compile(r"\s*\([^()]*\)\s*")
-# After a closing quotation mark, the rest of the author's sentence before its reference: a
-# verb of saying (" demişti. (", " diye yazmıştır. (", " he wrote. ("), or more of the
-# sentence, with no sentence end, quotation or parenthesis in it.
-_SAYING = re.compile(r"^[”\"»]?\s*[^\W\d_A-ZÇĞİÖŞÜ][^.!?“”\"«»()]{0,200}?\.?\s*\($")
 
 
 @dataclass
@@ -81,6 +71,7 @@ class QuotedDocument:
     source: str = ""
     notes: list[dict[str, Any]] = field(default_factory=list)
     basis: dict[str, str] = field(default_factory=dict)  # where each field was read
+    named_as: str = ""  # the authority entry of the document its introduction names
 
     def front_matter(self, article_id: str) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title}
@@ -120,7 +111,7 @@ def extract_documents(doc: Document, authority: Authority,
     body_end = doc.body_end if doc.body_end is not None else len(text)
     for block, parts in blocks:
         segment = next(((s, e) for s, e, _ in notes if s <= block.start < e), (0, body_end))
-        called = _called_note(text, block, notes, markers, citations)
+        called = called_note(text, block, notes, markers, citations)
         built.append(_document(text, block, parts, segment, citations, references,
                                full_mentions, mentions, authority, language, called))
     # What the rest of the article says of each document dates those still undated.
@@ -135,9 +126,22 @@ def extract_documents(doc: Document, authority: Authority,
             mention = prose.mention_before(named)
             if mention:
                 _from_mention(quoted, text, mention, mentions, authority)
+        if quoted.named_as and quoted.basis.get("author", "") in _UNREAD:
+            elsewhere = agent_elsewhere(text, quoted.named_as, mentions, authority, language,
+                                        (0, body_end), (named.paragraph, named.end))
+            if elsewhere:
+                name, (a, b) = elsewhere
+                quoted.author = name
+                quoted.basis["author"] = ("who adopted it where the article names it elsewhere:"
+                                          f" “{' '.join(text[a:b].split())}”")
         quoted.id = _unique_id(quoted, {q.id for q in out} | {doc.id})
         out.append(quoted)
     return out
+
+
+# No author read from the words around the quotation, or only a person named in the sentences
+# before it: what the article says of the document elsewhere is better.
+_UNREAD = ("", "subject of the sentences before")
 
 
 # Where people.py fell back on a guess: the actor of the sentences around the quotation.
@@ -195,19 +199,24 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
               language: str, called: list[Citation]) -> tuple[QuotedDocument, Named]:
     basis: dict[str, str] = {}
     body, notes = body_text(text, parts, citations)
-    heading, intro = _introduction(text, block, segment, references)
+    heading, intro = introduction(text, block, segment, references, mentions, authority)
     title = title_of(text, block, heading, intro, mentions, authority, language, basis)
-    source_citation, where = _source(block, citations, text)
-    source = ""
+    source_citation, where = source_of(block, citations, text)
+    given: list[Citation] = []
     if source_citation is None and called:
         # The note's references together are the source; the first one dates it.
         source_citation, where = called[0], "the note called after the quotation"
-        source = "; ".join(c.text for c in called[1:])
+        given = called
+    elif source_citation:
+        # Every reference of the parenthesis it opens: "(Konvent von Virginia, Sitzung vom 12.
+        # Juni 1776, …; Rutland, Papers, Bd. 1, S. 287–289)".
+        group = next(((a, b) for a, b in references if a <= source_citation.start < b), None)
+        given = [c for c in citations if group and group[0] <= c.start < group[1]] \
+            or [source_citation]
+    # Each reference, with the work's full first mention when it is short.
+    source = "; ".join(c.text + (f" ({full})" if (full := full_mentions.get(c.start, ""))
+                                 and full != c.text else "") for c in given)
     if source_citation:
-        source = "; ".join(p for p in (source_citation.text, source) if p)
-        full = full_mentions.get(source_citation.start, "")
-        if full and full != source:
-            source += f" ({full})"
         basis["source"] = where
     if block.source_note:
         note = " ".join(text[block.source_note[0] + 1:block.source_note[1] - 1].split())
@@ -218,8 +227,8 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
     # "” diye beyan etmiş", "” diye yazmıştır": the words right after the quotation, up to a
     # reference or the end of the sentence.
     following = text[block.end + 1:block.end + 300]
-    if following.lstrip(" ”\"»\n").startswith("("):
-        following = _LEADING_CITATION.sub("", following.lstrip(" ”\"»"), count=1)
+    if following.lstrip(" ”“\"»\n").startswith("("):
+        following = LEADING_CITATION.sub("", following.lstrip(" ”“\"»"), count=1)
     after = re.split(r"[.(;]", following[:60], maxsplit=1)[0]
     kind = (document_kind(text[heading[0]:heading[1]]) if heading else "") \
         or document_kind(after, nearest_end=True) \
@@ -230,6 +239,10 @@ def _document(text: str, block: Block, parts: list[tuple[int, int]], segment: tu
         id="", start=block.start, end=block.end, text=body, title=title, date=date,
         author=author, recipient=recipient, language=_language(body, language),
         kind=kind or "quotation", source=source, notes=notes, basis=basis)
+    if basis.get("title") == "document named in the introducing sentence":
+        quoted.named_as = next((m.entity for m in mentions if intro[0] <= m.start < intro[1]
+                                and m.entity and authority.entities[m.entity].type
+                                in ("document", "treaty")), None) or ""
     return quoted, _named(text, block, heading, intro, quoted, mentions, authority, language)
 
 
@@ -265,84 +278,6 @@ def _named(text: str, block: Block, heading: tuple[int, int] | None, intro: tupl
     return Named(start, end, frozenset(stems), frozenset(qualified),
                  0 if paragraph < 0 else paragraph + 2, quoted.date, frozenset(parties),
                  note_date)
-
-
-def _introduction(text: str, block: Block, segment: tuple[int, int],
-                  references: list[tuple[int, int]],
-                  ) -> tuple[tuple[int, int] | None, tuple[int, int]]:
-    """(heading, introducing sentence): a heading is a short paragraph of its own that ends
-    with a colon and has no finite verb (``… birinci teklifnamesi (mektup), 26/4/1920:``); the
-    introduction is the sentence that leads into the quotation (for an annex, the paragraph
-    before ``Tercüme:``). Neither reaches outside the `segment` (the body, or one footnote)."""
-    lo = segment[0]
-    if block.shape == "annex":
-        marker = text.rfind("\n", lo, (block.heading or (block.start, 0))[0] - 1)
-        before = text.rfind("\n", lo, max(lo, marker))
-        paragraph_start = max(lo, text.rfind("\n\n", lo, max(lo, before)) + 2)
-        return None, (paragraph_start, max(paragraph_start, marker))
-    opening = block.start - 1
-    head = text[lo:opening].rstrip()
-    head = _CITATION_TAIL.sub("", head)  # "… yayımlamıştır: (Bray, 1920a, p. 12)"
-    end = lo + len(head)
-    paragraph_start = lo + (head.rfind("\n\n") + 2 if "\n\n" in head else 0)
-    paragraph = text[paragraph_start:end]
-    last_word = re.sub(r"[^\w]+$", "", paragraph.rstrip(": ")).rsplit(None, 1)[-1:] or [""]
-    own_paragraph = not text[end:opening].strip(" \t(") or text[end:opening + 1].count("\n")
-    if paragraph.endswith(":") and len(paragraph) < 300 and own_paragraph \
-            and not _FINITE.search(last_word[0]):
-        return (paragraph_start, end), (paragraph_start, end)
-    spans = [(paragraph_start + a, paragraph_start + b) for a, b in sentences(paragraph)
-             if paragraph[a:b].strip()]
-    start = spans[-1][0] if spans else paragraph_start
-    # A reference, or the close of an earlier quotation, also ends what came before.
-    for _, b in references:
-        if start <= b <= end and not text[b:end].startswith(")"):
-            start = b
-    closing = max(text.rfind("”", start, end), text.rfind("»", start, end))
-    if closing >= 0:
-        start = closing + 1
-    lead = _LEADING_CITATION.match(text, start, end)
-    if lead:
-        start = lead.end()
-    return None, (start, end)
-
-
-def _called_note(text: str, block: Block, notes: list[tuple[int, int, str]],
-                 markers: dict[str, Any], citations: list[Citation]) -> list[Citation]:
-    """The references of the note whose call stands right after the quotation (``… other
-    status. »¹⁵``): there the note, not a parenthesis, gives the quoted text's source."""
-    after = block.end
-    while after < len(text) and text[after] in " ”\"»":
-        after += 1
-    for number, at in markers.items():
-        if at == after:
-            note = next(((s, e) for s, e, n in notes if n == number), None)
-            if note:
-                return [c for c in citations if note[0] <= c.start < note[1]]
-    return []
-
-
-def _source(block: Block, citations: list[Citation], text: str) -> tuple[Citation | None, str]:
-    """The reference the article gives for the quoted document, and where it stands."""
-    if block.shape == "annex":
-        before = [c for c in citations if c.end <= (block.heading or (block.start, 0))[0]
-                  and (block.heading or (block.start, 0))[0] - c.end < 200]
-        return (before[-1], "reference introducing the annex") if before else (None, "")
-    for c in citations:
-        between = text[block.end:c.start]
-        if c.start >= block.end and not between.strip(" \n”\"»()…."):
-            return c, "reference after the quotation"
-        if c.start >= block.end and _SAYING.match(between):
-            # "“…” demişti. (Jaeschke, …)", "“…” diye yazmıştır. (İlhan Tekeli …)": the
-            # reference closes the sentence the quotation ends.
-            return c, "reference closing the sentence it is quoted in"
-        if c.start >= block.end + 250:
-            break
-    # "… şöyle bir ilan yayımlamıştır: (Bray, 1920a, p. 12)" and then the quotation
-    before = [c for c in citations if c.end <= block.start and
-              not text[c.end:block.start].strip(" \n“\"«()") and
-              text[:c.start].rstrip(" (").endswith(":")]
-    return (before[-1], "reference introducing the quotation") if before else (None, "")
 
 
 def _date(text: str, block: Block, heading: tuple[int, int] | None, intro: tuple[int, int],

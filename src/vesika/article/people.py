@@ -27,14 +27,12 @@ In order of trust:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from functools import lru_cache
 
 from vesika.annotate.authority import Authority
 from vesika.annotate.names import Mention
+from vesika.article.agents import active_agent, agent_mention, agent_written
 from vesika.article.quotations import Block
-from vesika.data import read_rows
-from vesika.lang.written_names import name_at
+from vesika.lang.dockinds import kind_nouns
 
 # Suffixes after a name: an honorific may come between, and a plural (Bolşevik-ler-e,
 # Türk Milliyetçi-ler-in) before the case ending.
@@ -127,6 +125,15 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
     if not author and (written := agent_written(text[intro[0]:intro[1]], language)):
         author = written
         basis["author"] = "agent of the participle that introduces it, as written"
+
+    def is_document(start: int, name: str) -> bool:
+        return bool(kind_nouns(name)) or any(
+            start <= m.start < start + len(name) and m.entity
+            and authority.entities[m.entity].type in ("document", "treaty") for m in mentions)
+
+    if not author and (subject := active_agent(text, intro[0], intro[1], language, is_document)):
+        author = subject
+        basis["author"] = "subject of a verb of adopting in the introduction"
     if not author:
         subjects = [m for m in actors(intro[0], intro[1])
                     if not DATIVE.match(text[m.end:m.end + 25])
@@ -143,75 +150,6 @@ def read_people(text: str, block: Block, heading: tuple[int, int] | None,
             author = " ".join(earlier[-1].text.split())
             basis["author"] = "subject of the sentences before"
     return author, recipient
-
-
-@lru_cache(maxsize=1)
-def _agent_words() -> dict[str, frozenset[str]]:
-    """The words of `agent_phrases.tsv` by role (``participle-ru``: the Russian participles,
-    whose agent follows in the instrumental without a preposition)."""
-    words: dict[str, set[str]] = defaultdict(set)
-    for row in read_rows("vocabulary/agent_phrases.tsv"):
-        words[row["role"]].add(row["form"])
-        if row["role"] == "participle" and row["lang"] == "ru":
-            words["participle-ru"].add(row["form"])
-    return {k: frozenset(v) for k, v in words.items()}
-
-
-def _alternation(forms: frozenset[str]) -> str:
-    return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-
-
-@lru_cache(maxsize=1)
-def _agent_grammar() -> dict[str, re.Pattern[str]]:
-    """Patterns of the passive phrase naming an agent."""
-    words = _agent_words()
-    # A participle is a listed stem and an inflection of at most four letters.
-    participle = rf"(?:{_alternation(words['participle'])})[^\W\d_]{{0,4}}"
-    by = _alternation(words["by"])
-    article = _alternation(frozenset(a for a in words["article"] if not a.endswith(("’", "'"))))
-    elided = _alternation(frozenset(a for a in words["article"] if a.endswith(("’", "'"))))
-    return {
-        # "adoptée par (la|l’) X", "adopted by (the) X": the name follows.
-        "before": re.compile(rf"\b{participle}\s+(?:{by})\s+(?:(?:{article})\s+|(?:{elided}))?$",
-                             re.IGNORECASE),
-        "by": re.compile(rf"\b{participle}\s+(?:{by})\s+(?:(?:{article})\s+|(?:{elided}))?",
-                         re.IGNORECASE),
-        # "von der X angenommene": the name stands between the preposition and the participle.
-        "around": re.compile(rf"\b(?:{by})\s+(?:(?:{article})\s+)?$", re.IGNORECASE),
-        "by_alone": re.compile(rf"\b(?:{by})\s+(?:(?:{article})\s+)?", re.IGNORECASE),
-        "participle": re.compile(rf"\s+{participle}\b", re.IGNORECASE),  # used with .match(pos)
-        # Russian: the agent in the instrumental right after the participle, no preposition.
-        "instrumental": re.compile(
-            rf"\b(?:{_alternation(words['participle-ru'])})[^\W\d_]{{0,4}}\s+$", re.IGNORECASE),
-    }
-
-
-def agent_mention(text: str, lo: int, mentions: list[Mention]) -> Mention | None:
-    """The first of `mentions` that is the agent of a participle of adopting, issuing or
-    signing (see the module); the phrase is read no further back than `lo`."""
-    grammar = _agent_grammar()
-    for m in mentions:
-        before = text[max(lo, m.start - 60):m.start]
-        if grammar["before"].search(before) or grammar["instrumental"].search(before) \
-                or (grammar["around"].search(before) and grammar["participle"].match(text, m.end)):
-            return m
-    return None
-
-
-def agent_written(phrase: str, language: str) -> str:
-    """The agent of ``adoptée par la Convention de Virginie`` or ``von der Frankfurter
-    Nationalversammlung beschlossene`` as written (`vesika.lang.written_names`), for a body the
-    authority file does not know; "" when the phrase names none."""
-    grammar = _agent_grammar()
-    for m in grammar["by"].finditer(phrase):
-        name = name_at(phrase, m.end(), language)
-        if name:
-            return name
-    for m in grammar["by_alone"].finditer(phrase):
-        name = name_at(phrase, m.end(), language)
-        if name and grammar["participle"].match(phrase, m.end() + len(name)):
-            return name
-    return ""
 
 
 def described_parties(text: str, span: tuple[int, int], mentions: list[Mention],

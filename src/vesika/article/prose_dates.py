@@ -40,7 +40,7 @@ from vesika.annotate.dates import DateMention
 from vesika.annotate.names import Mention
 from vesika.lang.dockinds import kind_nouns
 from vesika.lang.namekey import letter_key
-from vesika.link.chronology import sentences
+from vesika.lang.sentences import sentences
 from vesika.model import FuzzyDate, parse_edtf
 
 # Turkish participles that lead a time to the noun they qualify: kesinleş-en, yapıl-an,

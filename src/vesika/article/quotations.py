@@ -2,12 +2,13 @@
 
 Two shapes cover what historians print:
 
-* a **quotation**: text between quotation marks, long enough to be a document rather than a
-  phrase, and not built into the author's sentence by a case suffix on its closing mark
-  (``…”nı düşünüyordu``). Multi-paragraph quotations follow either convention — every
-  paragraph opens with a quotation mark and only the last one closes, or one pair spans the
-  paragraphs. Straight and curly marks may be mixed (``"Bolşeviklik … imkânsızdır.”``).
-  Quotation marks inside a reference (a quoted article title) do not open a document.
+* a **quotation**: text between quotation marks (“…”, «…», German „…“), long enough to be a
+  document rather than a phrase, and not built into the author's sentence by a case suffix on
+  its closing mark (``…”nı düşünüyordu``). Multi-paragraph quotations follow either
+  convention — every paragraph opens with a quotation mark and only the last one closes, or one
+  pair spans the paragraphs. Straight and curly marks may be mixed (``"Bolşeviklik …
+  imkânsızdır.”``). Quotation marks inside a reference (a quoted article title) do not open a
+  document.
 * a **set-off block** without quotation marks: paragraphs, or lines (one section per line),
   after an introducing paragraph that ends with a colon, closed by a reference standing at the
   start of a line of its own — ``… include the following:`` / ``AMENDMENT I`` … /
@@ -29,6 +30,10 @@ from vesika.lang.parens import parenthesized
 MIN_QUOTATION = 120  # characters: shorter quotations are phrases of the article's own sentences
 _OPEN = "“«„"
 _CLOSE = "”»"
+# German quotes „…“: its closing mark is the English opening one, so a quotation opened by „
+# also closes with “ (and with ”, as Swiss and some German typesetting write it). Duden, Die
+# deutsche Rechtschreibung, Textverarbeitung (Anführungszeichen).
+_ALSO_CLOSES = {"„": "“"}
 _ANNEX = re.compile(r"^[ \t]*(?:Tercüme|Çeviri|Translation|Traduction|Übersetzung)\s*:[ \t]*$",
                     re.MULTILINE | re.IGNORECASE)
 _SOURCE_NOTE = re.compile(r"\(\s*(?:Kaynak|Source|Quelle)\s*:", re.IGNORECASE)
@@ -62,27 +67,33 @@ def quotations(text: str, start: int = 0, end: int | None = None,
     stop = len(text) if end is None else end
     skip = references or []
     out: list[Block] = []
+    unclosed: list[int] = []
     opened = -1
+    closers = _CLOSE
     i = start
     while i < stop:
         ch = text[i]
         if opened < 0:
             if _opens(text, i) and not any(a <= i < b for a, b in skip):
-                opened = i + 1
-        elif ch in _CLOSE or (ch == '"' and i > opened and not text[i - 1].isspace()):
+                opened, closers = i + 1, _CLOSE + _ALSO_CLOSES.get(ch, "")
+        elif ch in closers or (ch == '"' and i > opened and not text[i - 1].isspace()):
             if _letters(text[opened:i]) >= MIN_QUOTATION and not _EMBEDDED.match(text, i + 1):
                 out.append(Block(opened, i, "quotation"))
             opened = -1
         elif ch in _OPEN and not _paragraph_start(text, i):
             # a new opening mark mid-paragraph while open: the last quotation never closed
-            opened = i + 1
+            unclosed.append(opened - 1)
+            opened, closers = i + 1, _CLOSE + _ALSO_CLOSES.get(ch, "")
         elif ch == "\n" and i + 1 < stop and text[i + 1] == "\n" and _paragraph_ends_quote(
-                text, i, stop):
+                text, i, stop, closers):
+            unclosed.append(opened - 1)
             opened = -1
         i += 1
-    if opened >= 0 and warnings is not None:
-        warnings.append(f"a quotation opened at character {opened - 1} never closes;"
-                        " it is not taken as a document")
+    if opened >= 0:
+        unclosed.append(opened - 1)
+    if warnings is not None:
+        warnings.extend(f"a quotation opened at character {at} never closes; it is not taken"
+                        " as a document" for at in unclosed)
     return out
 
 
@@ -98,16 +109,18 @@ def _paragraph_start(text: str, i: int) -> bool:
     return i == 0 or text[max(0, i - 2):i].endswith("\n") or not text[:i].strip()
 
 
-def _paragraph_ends_quote(text: str, i: int, stop: int) -> bool:
+def _paragraph_ends_quote(text: str, i: int, stop: int, closers: str = _CLOSE) -> bool:
     """A blank line ends an open quotation unless the next paragraph continues it: it opens
-    with a quotation mark, or the quotation closes further on before another one opens."""
+    with a quotation mark, or the quotation closes further on (with one of `closers`) before
+    another one opens."""
     j = i
     while j < stop and text[j].isspace():
         j += 1
     if j < stop and text[j] in _OPEN:
         return False
-    close = min((text.find(c, j) for c in _CLOSE + '"' if text.find(c, j) >= 0), default=-1)
-    reopen = min((text.find(c, j) for c in _OPEN if text.find(c, j) >= 0), default=-1)
+    close = min((text.find(c, j) for c in closers + '"' if text.find(c, j) >= 0), default=-1)
+    reopen = min((text.find(c, j) for c in _OPEN if c not in closers and text.find(c, j) >= 0),
+                 default=-1)
     return close < 0 or (0 <= reopen < close)
 
 

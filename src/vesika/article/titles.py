@@ -59,14 +59,22 @@ def _full_name(entity: Entity, mention: Mention, language: str) -> str:
     Convention`` -> Virginia Declaration of Rights), the entry's first form in another — in the
     article's own spelling when the article writes it whole (``Déclaration des droits de
     l’homme et du citoyen``, with the article's apostrophe); the mention as written when the
-    entry has no name in that language."""
+    entry has no name in that language; another full name of the entry the article writes whole
+    (``Virginia Bill of Rights``) as written."""
     written = " ".join(mention.text.split())
     lang = language[:2]
     full = entity.name if lang == "en" else next(
         (f.text for f in entity.forms if f.lang == lang), "")
     if not full:
         return written
-    return written if name_key(full) == name_key(written) else full
+    # Another full name of the entry in the article's language, written whole, is the
+    # article's name for it (Virginia Bill of Rights beside Virginia Declaration of Rights); a
+    # shorter form (Declaration of Rights) is not the full name.
+    other = any(f.lang == lang and name_key(f.text) == name_key(written) for f in entity.forms)
+    if name_key(full) == name_key(written) or (
+            other and len(written.split()) >= len(full.split())):
+        return written
+    return full
 
 
 def _kind_named(text: str, intro: tuple[int, int], language: str) -> str:

@@ -23,8 +23,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\S")
 def _words() -> dict[str, frozenset[str]]:
     words: dict[str, set[str]] = defaultdict(set)
     for row in read_rows("vocabulary/name_words.tsv"):
-        if row["role"] == "lowercase-names":
-            words["lowercase-names"].add(row["lang"])
+        if row["role"] in ("lowercase-names", "capitalised-nouns"):
+            words[row["role"]].add(row["lang"])
         else:
             words[f"{row['role']}-{row['lang']}"].add(row["form"])
             words[row["role"]].add(row["form"])
@@ -62,3 +62,9 @@ def name_at(text: str, start: int, language: str, end: int | None = None) -> str
 def name_particles() -> frozenset[str]:
     """Lower-case words inside a person's name: de, d’, von, van (`name_words.tsv`)."""
     return _words().get("name-particle", frozenset())
+
+
+def capitalises_nouns(language: str) -> bool:
+    """The language writes every noun with a capital (German): a capitalised word may be a
+    common noun, not a name (`name_words.tsv`)."""
+    return language[:2] in _words().get("capitalised-nouns", frozenset())

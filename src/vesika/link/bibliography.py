@@ -26,7 +26,7 @@ from vesika.annotate.references import first_surname
 from vesika.annotate.refterms import back_term
 from vesika.lang.detect import detect_language
 from vesika.lang.romanize import romanize
-from vesika.link.chronology import sentences
+from vesika.lang.sentences import sentences
 from vesika.model import Document
 from vesika.store import Store
 
@@ -77,7 +77,7 @@ class Bibliography:
 
 
 def slug(text: str) -> str:
-    text = romanize(text.replace("ı", "i").replace("İ", "I"))
+    text = romanize(text.replace("ı", "i").replace("İ", "I").replace("ß", "ss"))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
@@ -106,6 +106,9 @@ def _key(c: Citation) -> str:
     if c.kind == "cross-reference":
         return "document-" + slug(c.title)
     surname = first_surname(c.author) or "anon"
+    if c.kind == "author-year" and c.title and not c.year:
+        # A short title no full mention was found for: its author and its first word.
+        return f"{slug(surname)}-{slug(c.title).split('-')[0]}"
     return f"{slug(surname)}-{c.year.lower() or 'nd'}"
 
 
@@ -123,11 +126,18 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
         language = doc.meta.language or detect_language(doc.clean_text)
         found = find_citations(doc.clean_text, notes, doc.body_end, language)
         opened = {doc.clean_text.rfind("(", 0, c.start + 1) for c in found}
-        for c in found:
-            work = _resolve(c, works, history, warnings, doc.id)
+        resolved: dict[int, Work | None] = {}
+        by_note: dict[str, list[Work]] = {}  # the works each note cites, for "wie Anm. n"
+        for c in sorted(found, key=lambda c: _reading_position(c, markers)):
+            work = _resolve(c, works, history, warnings, doc.id, by_note)
             if work is not None:
                 work.cited.append((doc.id, c))
                 history.append(work)
+                if c.in_footnote:
+                    by_note.setdefault(c.in_footnote, []).append(work)
+            resolved[id(c)] = work
+        for c in found:
+            work = resolved[id(c)]
             s, e = statement_of(doc.clean_text, c, notes, markers, doc.body_end, opened)
             placed.append(Cited(doc.id, c, work.key if work else None, (s, e),
                                 " ".join(doc.clean_text[s:e].split())))
@@ -135,8 +145,28 @@ def build_bibliography(documents: list[Document]) -> Bibliography:
     return Bibliography(works, placed, warnings)
 
 
+def _reading_position(c: Citation, markers: dict[str, Any]) -> tuple[int, int]:
+    """Where a reader meets the citation: a note's references where its call stands in the
+    running text (endnotes are printed at the end, but read at their call: ``Adams, a.a.O.``
+    in the text after the call of a note citing Adams points to that note's work), the rest
+    where they stand."""
+    marker = markers.get(c.in_footnote) if c.in_footnote else None
+    if isinstance(marker, int):
+        return marker, c.start
+    return c.start, c.start
+
+
 def _resolve(c: Citation, works: dict[str, Work], history: list[Work], warnings: list[str],
-             doc: str) -> Work | None:
+             doc: str, by_note: dict[str, list[Work]] | None = None) -> Work | None:
+    if c.note_ref or (c.kind == "author-year" and c.title and not c.year):
+        # A short title: the work cited in full before (in the note it points to, if it does).
+        pointed = (by_note or {}).get(c.note_ref, []) if c.note_ref else []
+        work = _full_mention(c, pointed) or _full_mention(c, history)
+        if work is not None:
+            return work
+        if c.note_ref:
+            warnings.append(f"{doc}:{c.start}: {c.text!r} points to note {c.note_ref}, which"
+                            " cites no work of that author and title")
     if c.kind == "back-reference":
         work = _pointed_to(c, history)
         if work is None:
@@ -192,6 +222,46 @@ def _pointed_to(c: Citation, history: list[Work]) -> Work | None:
             continue
         return work
     return None
+
+
+def _full_mention(c: Citation, candidates: list[Work]) -> Work | None:
+    """The last of `candidates` a short title names: the same author's surname (or the same
+    series, for a record), and best a title whose first words are the short title's (a leading
+    article or preposition aside: ``Erklärung`` of ``Die Erklärung der Menschen- und
+    Bürgerrechte``, ``Universal Declaration`` of ``The Universal Declaration of Human Rights``,
+    not ``La Déclaration des droits de l’homme``); else one whose main title holds its words in
+    their order (``Rat`` of ``Der Parlamentarische Rat 1948–1949``); else the author's only
+    work among them."""
+    named = slug(first_surname(c.author)) if c.author else ""
+    by_author = [w for w in reversed(candidates)
+                 if not named or slug(first_surname(w.fields.get("author", ""))) == named]
+    if not c.title:
+        return by_author[0] if by_author else None
+
+    def titles(work: Work) -> tuple[str, str]:
+        return work.fields.get("title", ""), work.fields.get("container", "")
+
+    for fits in (_title_starts, _title_holds):
+        found = next((w for w in by_author if any(fits(c.title, t) for t in titles(w))), None)
+        if found is not None:
+            return found
+    return by_author[0] if len({w.key for w in by_author}) == 1 else None
+
+
+def _title_starts(short: str, full: str) -> bool:
+    words, whole = slug(short).split("-"), slug(full).split("-")
+    if not words or not words[0]:
+        return False
+    if whole[:len(words)] == words:
+        return True
+    # One short leading word left out: an article (Die, The, La) or a preposition (Zur).
+    return len(whole[0]) <= 3 and whole[1:len(words) + 1] == words
+
+
+def _title_holds(short: str, full: str) -> bool:
+    """The short title's words, in their order, in the main title (before a subtitle)."""
+    words = iter(slug(re.split(r"[.:]\s", full, maxsplit=1)[0]).split("-"))
+    return all(w in words for w in slug(short).split("-") if w)
 
 
 def _same_title(short: str, full: str) -> bool:

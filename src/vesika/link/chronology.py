@@ -21,15 +21,16 @@ from typing import TYPE_CHECKING, Any
 from vesika.annotate.dates import DateMention, find_dates, is_month_name
 from vesika.lang.fold import fold
 from vesika.lang.parens import parenthesized
+from vesika.lang.sentences import sentences
 from vesika.model import FuzzyDate
 from vesika.store import Store
 
-if TYPE_CHECKING:  # entities imports this module (sentences), so only for the annotation
+__all__ = ["Chronology", "Event", "actors", "build_chronology", "chronology_from_store",
+           "document_events", "sentences", "to_csv", "to_timelinejs"]
+
+if TYPE_CHECKING:  # entities imports this module, so only for the annotation
     from vesika.link.entities import EntityIndex
 
-# A sentence ends at . ! ? or a paragraph break; abbreviations and initials (`s.`, `N. E.`,
-# `Cilt.`) end on a short word and are not taken as ends.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3}[.!?])[”\"’]?\s+(?=[\"“(]?[A-ZÇĞİÖŞÜ0-9])|\n\s*\n")
 # A name: capitalised words in a row (`Mustafa Kemal`, `Kazım Karabekir`, `Sovyet Hükümeti`).
 _NAME = re.compile(r"(?<![\w’'])(?:[A-ZÇĞİÖŞÜ][\w\-]+(?:[ \t](?:[A-ZÇĞİÖŞÜ][\w\-]+|ve|of|de))*"
                    r"[ \t]+)*[A-ZÇĞİÖŞÜ][\w\-]+")
@@ -74,47 +75,6 @@ class Chronology:
         return {"schema": "vesika.chronology/1",
                 "events": [e.to_json() for e in self.events],
                 "conflicts": self.conflicts}
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans. A citation in parentheses right after a full stop belongs to the
-    sentence before it (`… düşünüyordu. (Karabekir, 2008, s. 61) Ama …`): historians put the
-    reference after the statement it supports."""
-    spans, start = [], 0
-    enclosed = _quotations(text) + parenthesized(text)
-    for m in _SENTENCE_END.finditer(text):
-        if "\n\n" not in m.group() and _inside_any(enclosed, m.start()):
-            continue  # a full stop inside a quotation or a reference ends no sentence
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        if out and text.startswith("(", s):
-            first = parenthesized(text, s, e)[:1]
-            close = first[0][1] if first and first[0][0] == s else None
-            if close is not None:
-                out[-1] = (out[-1][0], close)
-                s = close
-                while s < e and text[s].isspace():
-                    s += 1
-        if s < e:
-            out.append((s, e))
-    return out
-
-
-def _quotations(text: str) -> list[tuple[int, int]]:
-    """Spans between typographic quotation marks (“ … ”), at most 3,000 characters long."""
-    spans = []
-    for m in re.finditer(r"“[^“”]{0,3000}”", text):
-        spans.append(m.span())
-    return spans
-
-
-def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s < pos < e for s, e in spans)
 
 
 def actors(statement: str) -> list[str]:

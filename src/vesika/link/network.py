@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from vesika.annotate.authority import Authority
 from vesika.annotate.names import Mention, NameFinder, resolve
-from vesika.link.chronology import sentences
+from vesika.lang.sentences import sentences
 from vesika.model import Document
 
 ACTOR_TYPES = frozenset({"person", "organisation"})
