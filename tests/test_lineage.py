@@ -107,6 +107,11 @@ def test_bad_input_gives_partial_results_and_reasons():
     odd = align([doc("a", "1776", {"1": huge, "2": "", "3": "Quod licet Iovi."}, "la"),
                  doc("b", "1789", {"1": "Liberty.", "2": udhr[:2000]}, "xx")], lexicon, model)
     assert {(c.target.label, c.source.label) for c in odd.candidates} >= {("1", "1")}
+    assert odd.notes == [
+        "a: language 'la' is not in the lexicon (tr, ota, az, en, fr, ru, de); compared on "
+        "shared words, numbers and characters only",
+        "b: language 'xx' is not in the lexicon (tr, ota, az, en, fr, ru, de); compared on "
+        "shared words, numbers and characters only"]
 
 
 def test_lexicon_rows_with_problems_are_reported_with_file_and_line():

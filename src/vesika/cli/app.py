@@ -160,6 +160,8 @@ def align_cmd(
         print_json(lineage.to_json(include_all=show_all))
     else:
         _print_lineage(lineage, show_all=show_all)
+    for note in lineage.notes:
+        err.print(f"note: {escape(note)}", highlight=False)
     for problem in lineage.problems:
         err.print(f"[bold red]error:[/] {escape(problem)}", highlight=False)
     if lineage.problems:

@@ -39,6 +39,8 @@ _Entry = tuple[str, tuple[str, ...], str]
 COLUMNS = ("id", "domain", "tr", "ota", "en", "fr", "ru", "de", "source")
 # Which columns feed which matching family: Ottoman and modern Turkish texts borrow from each
 # other's vocabulary, so both columns serve both.
+# The languages (BCP-47 base tags) the lexicon has columns for; `az` is read as Turkish.
+LEXICON_LANGUAGES = ("tr", "ota", "az", "en", "fr", "ru", "de")
 FAMILY_COLUMNS = {TURKISH: ("tr", "ota"), "en": ("en",), "fr": ("fr",), "ru": ("ru",),
                   "de": ("de",)}
 

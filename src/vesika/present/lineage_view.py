@@ -57,7 +57,7 @@ def lineage_view(lineage: Lineage, titles: dict[str, str]) -> dict[str, Any]:
     dropped = [{"doc": s.doc, "title": titles.get(s.doc, s.doc), "label": s.label,
                 "text": s.text} for s in lineage.dropped() if s.doc in drawn_on]
     return {"blocks": blocks, "dropped": dropped, "skipped": lineage.skipped,
-            "problems": lineage.problems}
+            "problems": lineage.problems, "notes": lineage.notes}
 
 
 def _unseen(claim: dict[str, Any]) -> str:

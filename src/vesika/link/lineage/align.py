@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from vesika.lang.lexicon import Lexicon
+from vesika.lang.lexicon import LEXICON_LANGUAGES, Lexicon
 from vesika.link.lineage.candidate import Candidate, link_id
 from vesika.link.lineage.features import (
     ClauseRef,
@@ -60,6 +60,8 @@ class Lineage:
     # them from being read.
     claims: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # What limits the comparison without being an error (a language the lexicon lacks).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def links(self) -> list[Candidate]:
@@ -87,6 +89,7 @@ class Lineage:
             "skipped": self.skipped,
             "translations": self.translations,
             "claims": self.claims,
+            "notes": self.notes,
         }
 
 
@@ -146,7 +149,21 @@ def align(
         if reviews and c.id in reviews:
             c.status, c.comment = reviews[c.id]
     return Lineage(candidates, threshold, pairs, skipped, target_refs,
-                   list(source_refs.values()), translations(documents))
+                   list(source_refs.values()), translations(documents),
+                   notes=_unread_languages(primary))
+
+
+def _unread_languages(documents: list[LineageDocument]) -> list[str]:
+    """A note for each language the lexicon has no column for: its documents are compared on
+    shared words, numbers and characters only, not on concepts."""
+    by_language: dict[str, list[str]] = {}
+    for doc in documents:
+        base = doc.language.split("-")[0].lower()
+        if base and base not in LEXICON_LANGUAGES:
+            by_language.setdefault(doc.language, []).append(doc.id)
+    return [f"{', '.join(ids)}: language {language!r} is not in the lexicon "
+            f"({', '.join(LEXICON_LANGUAGES)}); compared on shared words, numbers and "
+            "characters only" for language, ids in by_language.items()]
 
 
 def _without_formulae(doc: LineageDocument) -> LineageDocument:
