@@ -29,6 +29,11 @@
    documents are in French, English and Russian), scored exactly as the others against the gold
    files of its folder. Its gold was committed before vesika was ever run on it; the figures of
    its first run are in its README ("First run").
+6. The second Turkish test article tests/data/article_tr/heldout_article.txt (classic Turkish
+   footnotes with a.g.e., a.g.m., Aynı eser, İbid., short titles, the Assembly's minutes; its
+   four quoted documents are Ottoman Turkish, from the example dossier), scored exactly as the
+   others against the gold files of its folder. Its gold was committed before vesika was ever
+   run on it; the figures of its first run are in its README ("First run").
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ HELDOUT = ROOT / "tests" / "data" / "article"
 HELDOUT_FR = ROOT / "tests" / "data" / "article_fr"
 HELDOUT_DE = ROOT / "tests" / "data" / "article_de"
 HELDOUT_RU = ROOT / "tests" / "data" / "article_ru"
+HELDOUT_TR = ROOT / "tests" / "data" / "article_tr"
 _QUOTES = "“”\"«»„"
 
 
@@ -227,3 +233,4 @@ if __name__ == "__main__":
     heldout(HELDOUT_FR, "French test article (held out for its first run only; see its README)")
     heldout(HELDOUT_DE, "German test article (held out for its first run only; see its README)")
     heldout(HELDOUT_RU, "Russian test article (held out until its first run; see its README)")
+    heldout(HELDOUT_TR, "Turkish test article (held out until its first run; see its README)")
